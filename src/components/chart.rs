@@ -1,0 +1,113 @@
+//! The emotion timeline: one line per emotion across the turns; each turn can be hovered or
+//! focused to show the reply that caused the change and its feedback.
+
+use crate::engine::{Session, Story};
+use crate::i18n::{Lang, Msg};
+use std::rc::Rc;
+use yew::prelude::*;
+
+const W: f32 = 640.0;
+const H: f32 = 220.0;
+const LEFT: f32 = 36.0;
+const RIGHT: f32 = 16.0;
+const TOP: f32 = 14.0;
+const BOTTOM: f32 = 30.0;
+/// Dash patterns so lines differ in greyscale too.
+const DASHES: [&str; 5] = ["", "7 4", "2 4", "10 3 2 3", "4 2"];
+
+/// Props of [`EmotionChart`].
+#[derive(Properties, PartialEq)]
+pub struct EmotionChartProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// The finished (or ongoing) session.
+    pub session: Session,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// The chart.
+#[component]
+pub fn EmotionChart(props: &EmotionChartProps) -> Html {
+    let selected = use_state(|| None::<usize>);
+    let story = &props.story;
+    let lang = props.lang;
+    let loc = story.locale_for(lang.code());
+    let fb = story.fallback_locale();
+    let states = props.session.states(story);
+    let n = states.len().max(2) - 1;
+    let x = |i: usize| LEFT + (W - LEFT - RIGHT) * i as f32 / n as f32;
+    let emotions = &story.file.emotions;
+    let y = |e: &crate::engine::model::EmotionDef, v: i32| {
+        let share = (v - e.min) as f32 / (e.max - e.min).max(1) as f32;
+        TOP + (H - TOP - BOTTOM) * (1.0 - share)
+    };
+    let detail = selected.and_then(|turn| {
+        let t = props.session.history.get(turn.checked_sub(1)?)?;
+        let node = story.node(&t.node)?;
+        let choice = node.choices.iter().find(|c| c.id == t.choice)?;
+        Some(html! {
+            <div class="chart-detail">
+                <p><strong>{ format!("{} {turn} · {}: ", Msg::Turn.get(lang), Msg::YouSaid.get(lang)) }</strong>
+                   <q>{ choice.text.get(loc, fb) }</q></p>
+                <p>{ choice.feedback.text.get(loc, fb) }</p>
+            </div>
+        })
+    });
+    html! {
+        <figure class="chart">
+            <figcaption>{ Msg::Timeline.get(lang) }</figcaption>
+            <ul class="legend">
+                { for emotions.iter().enumerate().map(|(k, e)| html! {
+                    <li class={format!("series-{}", k % DASHES.len())}>
+                        <svg viewBox="0 0 30 8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" stroke-dasharray={DASHES[k % DASHES.len()]} /></svg>
+                        { e.label.get(loc, fb) }
+                    </li>
+                }) }
+            </ul>
+            <svg class="chart-svg" viewBox={format!("0 0 {W} {H}")} role="group" aria-label={Msg::Timeline.get(lang)}>
+                { for [0.0f32, 0.5, 1.0].iter().map(|f| {
+                    let gy = TOP + (H - TOP - BOTTOM) * f;
+                    html! { <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={gy.to_string()} y2={gy.to_string()} /> }
+                }) }
+                { for emotions.iter().enumerate().map(|(k, e)| {
+                    let points: Vec<String> = states.iter().enumerate()
+                        .map(|(i, s)| format!("{:.1},{:.1}", x(i), y(e, s.emotions.get(&e.id).copied().unwrap_or(e.start))))
+                        .collect();
+                    html! {
+                        <g class={format!("series series-{}", k % DASHES.len())}>
+                            <polyline points={points.join(" ")} stroke-dasharray={DASHES[k % DASHES.len()]} />
+                            { for states.iter().enumerate().map(|(i, s)| {
+                                let v = s.emotions.get(&e.id).copied().unwrap_or(e.start);
+                                html! { <circle class="point" data-emotion={e.id.to_string()} data-turn={i.to_string()}
+                                    cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(e, v))} r="4" /> }
+                            }) }
+                        </g>
+                    }
+                }) }
+                { for states.iter().enumerate().map(|(i, s)| {
+                    let label = if i == 0 { Msg::ChartStart.get(lang).to_string() } else { i.to_string() };
+                    let values: Vec<String> = emotions.iter()
+                        .map(|e| format!("{} {}", e.label.get(loc, fb), s.emotions.get(&e.id).copied().unwrap_or(e.start)))
+                        .collect();
+                    let aria = format!("{} {label}: {}", Msg::Turn.get(lang), values.join(", "));
+                    let set = { let selected = selected.clone(); move || selected.set(Some(i)) };
+                    let (a, b, c) = (set.clone(), set.clone(), set);
+                    let x0 = x(i) - 12.0;
+                    html! {
+                        <g class={classes!("hit", (*selected == Some(i)).then_some("selected"))}>
+                            <text class="tick" x={format!("{:.1}", x(i))} y={(H - 10.0).to_string()} text-anchor="middle">{ label }</text>
+                            <rect x={format!("{x0:.1}")} y="0" width="24" height={(H - BOTTOM + 4.0).to_string()}
+                                tabindex="0" role="button" aria-label={aria}
+                                onfocus={Callback::from(move |_| a())} onmouseenter={Callback::from(move |_| b())}
+                                onclick={Callback::from(move |_| c())} />
+                        </g>
+                    }
+                }) }
+            </svg>
+            <div class="chart-details" aria-live="polite">
+                { detail.unwrap_or_else(|| html! { <p class="hint">{ Msg::ChartHint.get(lang) }</p> }) }
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,115 @@
+//! The debrief after an ending: scores per objective, the emotion timeline, and the path taken
+//! with feedback and, where the learner went wrong, the better reply.
+
+use super::chart::EmotionChart;
+use crate::engine::model::Rating;
+use crate::engine::{review, Session, Story};
+use crate::i18n::{Lang, Msg};
+use crate::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Debrief`].
+#[derive(Properties, PartialEq)]
+pub struct DebriefProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// The finished session.
+    pub session: Session,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where actions go (replay from a decision).
+    pub dispatch: Callback<Action>,
+}
+
+/// The label of a rating.
+pub fn rating_label(rating: Rating, lang: Lang) -> &'static str {
+    match rating {
+        Rating::Best => Msg::RatingBest.get(lang),
+        Rating::Good => Msg::RatingGood.get(lang),
+        Rating::Weak => Msg::RatingWeak.get(lang),
+        Rating::Bad => Msg::RatingBad.get(lang),
+    }
+}
+
+/// The debrief section.
+#[component]
+pub fn Debrief(props: &DebriefProps) -> Html {
+    let story = &props.story;
+    let lang = props.lang;
+    let loc = story.locale_for(lang.code());
+    let fb = story.fallback_locale();
+    let review = review(story, &props.session);
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <section class="debrief" aria-labelledby="debrief-title">
+            <div class="debrief-head">
+                <h2 id="debrief-title">{ Msg::Debrief.get(lang) }</h2>
+                <button type="button" class="secondary no-print" onclick={print}>{ Msg::Print.get(lang) }</button>
+            </div>
+            <h3>{ Msg::Scores.get(lang) }</h3>
+            <ul class="scores">
+                { for review.objectives.iter().map(|o| {
+                    let title = story.file.objectives.iter().find(|x| x.id == o.objective)
+                        .map_or(o.objective.to_string(), |x| x.title.get(loc, fb).to_string());
+                    score_row(&title, o.percent(), lang)
+                }) }
+                { score_row(Msg::Overall.get(lang), review.total_percent(), lang) }
+            </ul>
+            <EmotionChart story={story.clone()} session={props.session.clone()} lang={lang} />
+            <h3>{ Msg::YourPath.get(lang) }</h3>
+            <ol class="path">
+                { for review.turns.iter().filter_map(|tr| {
+                    let turn = props.session.history.get(tr.turn)?;
+                    let node = story.node(&turn.node)?;
+                    let choice = node.choices.iter().find(|c| c.id == turn.choice)?;
+                    let principle = story.file.objectives.iter().find(|o| o.id == choice.feedback.principle)
+                        .map(|o| o.title.get(loc, fb).to_string()).unwrap_or_default();
+                    let better = tr.better.as_ref().and_then(|b| node.choices.iter().find(|c| &c.id == b));
+                    let replay = {
+                        let dispatch = props.dispatch.clone();
+                        let id = story.id.clone();
+                        let at = tr.turn;
+                        Callback::from(move |_| dispatch.emit(Action::ReplayFrom(id.clone(), at)))
+                    };
+                    let rating = format!("{:?}", tr.rating).to_lowercase();
+                    Some(html! {
+                        <li class={classes!("step", rating.clone())}>
+                            <p class="said"><span class={classes!("rating", rating)}>{ rating_label(tr.rating, lang) }</span>
+                                <q>{ choice.text.get(loc, fb) }</q></p>
+                            <p class="feedback">{ choice.feedback.text.get(loc, fb) }</p>
+                            <p class="principle"><strong>{ format!("{}: ", Msg::Principle.get(lang)) }</strong>{ principle }</p>
+                            if turn.rule.is_some() {
+                                <p class="rule">{ Msg::RuleFired.get(lang) }</p>
+                            }
+                            if let Some(better) = better {
+                                <p class="better"><strong>{ format!("{}: ", Msg::BetterReply.get(lang)) }</strong>
+                                    <q>{ better.text.get(loc, fb) }</q></p>
+                            }
+                            <button type="button" class="link no-print" onclick={replay}>{ Msg::ReplayFrom.get(lang) }</button>
+                        </li>
+                    })
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn score_row(title: &str, percent: Option<u32>, lang: Lang) -> Html {
+    let text = percent.map_or(Msg::NotPractised.get(lang).to_string(), |p| format!("{p}%"));
+    let width = percent.unwrap_or(0).min(100);
+    html! {
+        <li class="score">
+            <span class="score-title">{ title.to_string() }</span>
+            <svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                <rect class="track" width="100" height="8" rx="4" />
+                <rect class="fill" width={width.to_string()} height="8" rx="4" />
+            </svg>
+            <span class="score-value">{ text }</span>
+        </li>
+    }
+}

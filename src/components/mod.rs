@@ -1,0 +1,13 @@
+//! The view: one component per file; hook-free pieces are plain functions returning `Html`.
+
+pub mod app;
+pub mod chart;
+pub mod client_panel;
+pub mod debrief;
+pub mod header;
+pub mod library;
+pub mod player;
+pub mod portrait;
+pub mod problems;
+pub mod transcript;
+pub mod upload;

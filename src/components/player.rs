@@ -1,0 +1,139 @@
+//! The conversation screen: transcript and replies beside the client panel; the debrief once it ends.
+
+use super::client_panel::ClientPanel;
+use super::debrief::Debrief;
+use super::library::{outcome_class, outcome_label};
+use super::transcript::Transcript;
+use crate::engine::{Session, Story};
+use crate::hooks::use_number_keys;
+use crate::i18n::{Lang, Msg};
+use crate::platform::location::Route;
+use crate::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Player`].
+#[derive(Properties, PartialEq)]
+pub struct PlayerProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// The session to show.
+    pub session: Session,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The player.
+#[component]
+pub fn Player(props: &PlayerProps) -> Html {
+    let story = &props.story;
+    let lang = props.lang;
+    let loc = story.locale_for(lang.code());
+    let fb = story.fallback_locale();
+    let id = story.id.clone();
+    let step = props.session.step(story).ok();
+    let offers: Vec<(crate::engine::ChoiceId, bool)> = step
+        .as_ref()
+        .map(|s| {
+            s.offers
+                .iter()
+                .map(|o| (o.choice.id.clone(), o.available))
+                .collect()
+        })
+        .unwrap_or_default();
+    let choices_ref = use_node_ref();
+
+    let pick = {
+        let dispatch = props.dispatch.clone();
+        let id = id.clone();
+        let offers = offers.clone();
+        use_callback(offers, move |n: usize, offers| {
+            if let Some((choice, true)) = offers.get(n) {
+                dispatch.emit(Action::Choose(id.clone(), choice.clone()));
+            }
+        })
+    };
+    use_number_keys(pick.clone());
+    {
+        // After each reply, focus the first available reply so keyboard play flows on.
+        let choices_ref = choices_ref.clone();
+        use_effect_with(props.session.history.len(), move |turns| {
+            if *turns > 0 {
+                if let Some(group) = choices_ref.cast::<web_sys::Element>() {
+                    if let Ok(Some(button)) = group.query_selector("button:not([disabled])") {
+                        if let Ok(button) =
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button)
+                        {
+                            let _ = button.focus();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    let back = {
+        let dispatch = props.dispatch.clone();
+        let id = id.clone();
+        Callback::from(move |_| dispatch.emit(Action::Back(id.clone())))
+    };
+    let restart = {
+        let dispatch = props.dispatch.clone();
+        let id = id.clone();
+        Callback::from(move |_| dispatch.emit(Action::Restart(id.clone())))
+    };
+    let can_back = story.file.allow_back && !props.session.history.is_empty();
+    let ending = step.as_ref().and_then(|s| s.ending);
+
+    html! {
+        <main id="main" class="player" tabindex="-1" lang={loc.to_string()}>
+            <nav class="crumbs" lang={lang.code()}>
+                <a href={Route::Library.href()}>{ format!("← {}", Msg::BackToLibrary.get(lang)) }</a>
+            </nav>
+            <h1 class="story-title">{ story.file.title.get(loc, fb) }</h1>
+            <div class="stage">
+                <section class="conversation" aria-label={story.file.title.get(loc, fb).to_string()}>
+                    <Transcript story={story.clone()} session={props.session.clone()} lang={lang} />
+                    if let Some(ending) = ending {
+                        <div class={classes!("ending", outcome_class(ending.outcome))}>
+                            <p class="outcome-tag">{ outcome_label(ending.outcome, lang) }</p>
+                            <h2>{ ending.title.get(loc, fb) }</h2>
+                            <p>{ ending.debrief.get(loc, fb) }</p>
+                        </div>
+                    } else if let Some(step) = &step {
+                        <div class="choices" role="group" aria-label={Msg::YourReply.get(lang)} ref={choices_ref}>
+                            <p class="choices-title" aria-hidden="true">{ Msg::YourReply.get(lang) }</p>
+                            { for step.offers.iter().enumerate().map(|(n, offer)| {
+                                let onclick = pick.reform(move |_| n);
+                                html! {
+                                    <button type="button" class="choice" disabled={!offer.available} {onclick}
+                                            key={offer.choice.id.as_str()}>
+                                        <kbd aria-hidden="true">{ n + 1 }</kbd>
+                                        <span>{ offer.choice.text.get(loc, fb) }</span>
+                                        if !offer.available {
+                                            <em class="why-not">{ format!(" ({})", Msg::Unavailable.get(lang)) }</em>
+                                        }
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                    }
+                    <div class="player-actions" lang={lang.code()}>
+                        if can_back && ending.is_none() {
+                            <button type="button" class="secondary" onclick={back}>{ format!("↶ {}", Msg::Back.get(lang)) }</button>
+                        }
+                        if ending.is_some() {
+                            <button type="button" class="primary" onclick={restart}>{ Msg::PlayAgain.get(lang) }</button>
+                        }
+                    </div>
+                </section>
+                <ClientPanel story={story.clone()} session={props.session.clone()} lang={lang} />
+            </div>
+            if ending.is_some() {
+                <Debrief story={story.clone()} session={props.session.clone()} lang={lang} dispatch={props.dispatch.clone()} />
+            }
+        </main>
+    }
+}

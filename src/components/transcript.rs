@@ -1,0 +1,95 @@
+//! The conversation so far: the client's lines and the learner's replies, newest at the bottom.
+
+use crate::engine::model::{CLIENT, NARRATOR, YOU};
+use crate::engine::{Session, Story};
+use crate::i18n::{Lang, Msg};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Transcript`].
+#[derive(Properties, PartialEq)]
+pub struct TranscriptProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// The session whose history is shown.
+    pub session: Session,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// One entry of the transcript.
+struct Bubble {
+    speaker: String,
+    name: Option<String>,
+    text: String,
+    newest: bool,
+}
+
+/// The transcript, scrolled so the newest line is in view.
+#[component]
+pub fn Transcript(props: &TranscriptProps) -> Html {
+    let story = &props.story;
+    let loc = story.locale_for(props.lang.code());
+    let fb = story.fallback_locale();
+    let end = use_node_ref();
+    let bubbles = bubbles(story, &props.session, props.lang, loc, fb);
+    {
+        let end = end.clone();
+        use_effect_with(props.session.history.len(), move |_| {
+            if let Some(el) = end.cast::<web_sys::Element>() {
+                el.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+    html! {
+        <ol class="transcript" lang={loc.to_string()}>
+            { for bubbles.into_iter().map(|b| html! {
+                <li class={classes!("bubble", b.speaker.clone(), b.newest.then_some("newest"))}>
+                    if let Some(name) = b.name {
+                        <span class="who">{ name }</span>
+                    }
+                    <p>{ b.text }</p>
+                </li>
+            }) }
+            <li class="end" ref={end} aria-hidden="true"></li>
+        </ol>
+    }
+}
+
+fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) -> Vec<Bubble> {
+    let mut out = Vec::new();
+    let states = session.states(story);
+    let last = states.len().saturating_sub(1);
+    for (i, state) in states.iter().enumerate() {
+        let Ok(step) = state.step(story) else { break };
+        for line in &step.lines {
+            let speaker = line.speaker.as_str();
+            let class = match speaker {
+                CLIENT | YOU | NARRATOR => speaker.to_string(),
+                _ => "cast".to_string(),
+            };
+            let name = match speaker {
+                YOU => Some(Msg::You.get(lang).to_string()),
+                NARRATOR => None,
+                _ => story.speaker_name(speaker, loc),
+            };
+            out.push(Bubble {
+                speaker: class,
+                name,
+                text: line.text.get(loc, fb).to_string(),
+                newest: i == last,
+            });
+        }
+        if let Some(turn) = session.history.get(i) {
+            if let Some(choice) = step.node.choices.iter().find(|c| c.id == turn.choice) {
+                out.push(Bubble {
+                    speaker: YOU.to_string(),
+                    name: Some(Msg::You.get(lang).to_string()),
+                    text: choice.text.get(loc, fb).to_string(),
+                    newest: false,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,242 @@
+//! Located problems: every error or warning says where it is (JSON pointer and line:column).
+
+use serde::Serialize;
+use std::fmt;
+
+/// Whether a problem stops the story from loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The story cannot be played.
+    Error,
+    /// The story plays, but something is probably a mistake.
+    Warning,
+}
+
+/// One problem in a story file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    #[serde(skip)]
+    pub severity: Severity,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// JSON pointer to the offending value (`/nodes/4/choices/1/next`), when known.
+    pub pointer: Option<String>,
+    /// 1-based line in the file, when known.
+    pub line: Option<usize>,
+    /// 1-based column in the file, when known.
+    pub column: Option<usize>,
+}
+
+impl Diagnostic {
+    /// An error at a JSON pointer (line and column are filled in later from the source).
+    pub fn error(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Error, pointer, message)
+    }
+
+    /// A warning at a JSON pointer.
+    pub fn warning(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Warning, pointer, message)
+    }
+
+    fn at(severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            message: message.into(),
+            pointer: Some(pointer.into()),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// Where, as `line:column pointer`, or whatever part is known.
+    pub fn location(&self) -> String {
+        let mut out = String::new();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            out.push_str(&format!("{line}:{column}"));
+        }
+        if let Some(pointer) = &self.pointer {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(if pointer.is_empty() { "/" } else { pointer });
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let loc = self.location();
+        if loc.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{loc}: {}", self.message)
+        }
+    }
+}
+
+/// Appends one escaped segment to a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
+pub fn push_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// `base` with one more segment.
+pub fn child(base: &str, segment: impl fmt::Display) -> String {
+    let mut out = base.to_string();
+    push_segment(&mut out, &segment.to_string());
+    out
+}
+
+/// Fills in line and column of each diagnostic from where its pointer (or its nearest
+/// existing parent) starts in `source`. `source` must be valid JSON.
+pub fn locate_all(source: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().all(|d| d.pointer.is_none()) {
+        return;
+    }
+    let mut positions = std::collections::HashMap::new();
+    let mut scanner = Scanner {
+        bytes: source.as_bytes(),
+        pos: 0,
+    };
+    let mut path = String::new();
+    scanner.value(&mut path, &mut positions);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for diagnostic in diagnostics.iter_mut() {
+        let Some(pointer) = diagnostic.pointer.as_deref() else {
+            continue;
+        };
+        let mut probe = pointer;
+        let offset = loop {
+            if let Some(offset) = positions.get(probe) {
+                break Some(*offset);
+            }
+            match probe.rfind('/') {
+                Some(cut) => probe = &probe[..cut],
+                None => break None,
+            }
+        };
+        if let Some(offset) = offset {
+            let line = line_starts.partition_point(|&start| start <= offset);
+            let start = line_starts[line - 1];
+            let column = source
+                .get(start..offset)
+                .map_or(1, |prefix| prefix.chars().count() + 1);
+            diagnostic.line = Some(line);
+            diagnostic.column = Some(column);
+        }
+    }
+}
+
+/// A minimal JSON walker that records where each value starts, keyed by JSON pointer.
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn skip_ws(&mut self) {
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(|b| b.is_ascii_whitespace())
+        {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, path: &mut String, out: &mut std::collections::HashMap<String, usize>) {
+        self.skip_ws();
+        out.insert(path.clone(), self.pos);
+        match self.bytes.get(self.pos) {
+            Some(b'{') => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b'}') | None => {
+                            self.pos += 1;
+                            return;
+                        }
+                        Some(b',') => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    let key = self.string();
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) == Some(&b':') {
+                        self.pos += 1;
+                    }
+                    let len = path.len();
+                    push_segment(path, &key);
+                    self.value(path, out);
+                    path.truncate(len);
+                }
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                let mut index = 0usize;
+                loop {
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b']') | None => {
+                            self.pos += 1;
+                            return;
+                        }
+                        Some(b',') => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    let len = path.len();
+                    push_segment(path, &index.to_string());
+                    self.value(path, out);
+                    path.truncate(len);
+                    index += 1;
+                }
+            }
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while self
+                    .bytes
+                    .get(self.pos)
+                    .is_some_and(|b| !matches!(b, b',' | b']' | b'}') && !b.is_ascii_whitespace())
+                {
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Reads a string literal and returns it decoded (via serde_json, which knows every escape).
+    fn string(&mut self) -> String {
+        let start = self.pos;
+        self.pos += 1;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            self.pos += 1;
+            match b {
+                b'\\' => self.pos += 1,
+                b'"' => break,
+                _ => {}
+            }
+        }
+        let raw = self.bytes.get(start..self.pos).unwrap_or_default();
+        serde_json::from_slice(raw).unwrap_or_default()
+    }
+}

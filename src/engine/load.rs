@@ -1,0 +1,216 @@
+//! Loading a story file: bytes → syntax check → typed structure → validation, collecting every
+//! problem with its location instead of stopping at the first.
+
+use super::diagnostic::{child, locate_all, Diagnostic, Severity};
+use super::ids::StoryId;
+use super::model::{Choice, Node, StoryFile};
+use super::story::Story;
+use super::validate::validate;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Everything the loader found wrong with a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Problems that stop the story from playing.
+    pub errors: Vec<Diagnostic>,
+    /// Probable mistakes that do not.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// True when there are no errors (warnings allowed).
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Loads and validates a story from the bytes of its file.
+///
+/// Returns the story when it has no errors, and a report of everything found either way.
+pub fn load(id: StoryId, bytes: &[u8]) -> (Option<Story>, Report) {
+    let (file, report) = check(bytes);
+    let story = match file {
+        Some(file) if report.errors.is_empty() => Some(Story::new(id, file)),
+        _ => None,
+    };
+    (story, report)
+}
+
+/// Parses and validates a story file; the parsed file is returned whenever its structure is
+/// sound, even if validation found errors (so tools can still describe it).
+pub fn check(bytes: &[u8]) -> (Option<StoryFile>, Report) {
+    let mut report = Report::default();
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(err) => {
+            let (line, column) = line_column(bytes, err.valid_up_to());
+            report.errors.push(Diagnostic {
+                severity: Severity::Error,
+                message: "the file is not UTF-8 text".into(),
+                pointer: None,
+                line: Some(line),
+                column: Some(column),
+            });
+            return (None, report);
+        }
+    };
+    let value: Value = match serde_json::from_str(source) {
+        Ok(value) => value,
+        Err(err) => {
+            report.errors.push(Diagnostic {
+                severity: Severity::Error,
+                message: format!("JSON syntax: {}", strip_position(&err.to_string())),
+                pointer: None,
+                line: Some(err.line().max(1)),
+                column: Some(err.column().max(1)),
+            });
+            return (None, report);
+        }
+    };
+    let file = structure(value, &mut report.errors);
+    if let Some(file) = &file {
+        let (errors, warnings) = validate(file);
+        report.errors.extend(errors);
+        report.warnings.extend(warnings);
+    }
+    locate_all(source, &mut report.errors);
+    locate_all(source, &mut report.warnings);
+    (file, report)
+}
+
+/// Top-level arrays whose items are checked one by one, so one bad node does not hide the next.
+const ITEM_ARRAYS: [&str; 6] = ["nodes", "emotions", "moods", "rules", "objectives", "cast"];
+
+/// Deserialises the story, reporting structural problems per item of each top-level array and
+/// per choice of each node.
+fn structure(mut value: Value, errors: &mut Vec<Diagnostic>) -> Option<StoryFile> {
+    let Some(object) = value.as_object_mut() else {
+        errors.push(Diagnostic::error("", "a story file must be a JSON object"));
+        return None;
+    };
+    let mut taken: Vec<(&str, Vec<Value>)> = Vec::new();
+    for key in ITEM_ARRAYS {
+        if let Some(Value::Array(items)) = object.get_mut(key) {
+            taken.push((key, std::mem::take(items)));
+        }
+    }
+    let mut file: Option<StoryFile> = typed(value, "", errors);
+    for (key, items) in taken {
+        let base = child("", key);
+        let ok = match key {
+            "nodes" => {
+                let nodes: Vec<Option<Node>> = items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| node(item, &child(&base, i), errors))
+                    .collect();
+                assign(&mut file, nodes, |f, v| f.nodes = v)
+            }
+            "emotions" => assign(&mut file, each(items, &base, errors), |f, v| f.emotions = v),
+            "moods" => assign(&mut file, each(items, &base, errors), |f, v| f.moods = v),
+            "rules" => assign(&mut file, each(items, &base, errors), |f, v| f.rules = v),
+            "objectives" => assign(&mut file, each(items, &base, errors), |f, v| {
+                f.objectives = v
+            }),
+            _ => assign(&mut file, each(items, &base, errors), |f, v| f.cast = v),
+        };
+        if !ok {
+            file = None;
+        }
+    }
+    file
+}
+
+/// Deserialises every item of an array on its own, so each bad item is reported.
+fn each<T: DeserializeOwned>(
+    items: Vec<Value>,
+    base: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Option<T>> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| typed(item, &child(base, i), errors))
+        .collect()
+}
+
+/// Puts parsed items back into the file; false when any item failed (the story must not play).
+fn assign<T>(
+    file: &mut Option<StoryFile>,
+    items: Vec<Option<T>>,
+    set: impl FnOnce(&mut StoryFile, Vec<T>),
+) -> bool {
+    let Some(items) = items.into_iter().collect::<Option<Vec<T>>>() else {
+        return false;
+    };
+    if let Some(f) = file.as_mut() {
+        set(f, items);
+    }
+    true
+}
+
+/// A node, with its choices checked one by one.
+fn node(mut item: Value, pointer: &str, errors: &mut Vec<Diagnostic>) -> Option<Node> {
+    let choices = match item.get_mut("choices") {
+        Some(Value::Array(choices)) => Some(std::mem::take(choices)),
+        _ => None,
+    };
+    let mut node: Option<Node> = typed(item, pointer, errors);
+    if let Some(choices) = choices {
+        let base = child(pointer, "choices");
+        let parsed: Vec<Option<Choice>> = choices
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| typed(c, &child(&base, i), errors))
+            .collect();
+        match (node.as_mut(), parsed.iter().all(Option::is_some)) {
+            (Some(n), true) => n.choices = parsed.into_iter().flatten().collect(),
+            _ => node = None,
+        }
+    }
+    node
+}
+
+/// Deserialises one value, turning a serde error into a diagnostic at the exact pointer.
+fn typed<T: DeserializeOwned>(value: Value, base: &str, errors: &mut Vec<Diagnostic>) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            let mut pointer = base.to_string();
+            for segment in err.path().iter() {
+                use serde_path_to_error::Segment;
+                match segment {
+                    Segment::Seq { index } => pointer = child(&pointer, index),
+                    Segment::Map { key } => pointer = child(&pointer, key),
+                    Segment::Enum { variant } => pointer = child(&pointer, variant),
+                    Segment::Unknown => {}
+                }
+            }
+            errors.push(Diagnostic::error(pointer, err.into_inner().to_string()));
+            None
+        }
+    }
+}
+
+/// serde_json appends " at line L column C"; the location has its own fields.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}

@@ -1,0 +1,446 @@
+//! The story file format (version 1): immutable content, deserialised with serde.
+//!
+//! Every struct denies unknown fields so that a typo in a story is an error, not a silent no-op.
+
+use super::ids::{ChoiceId, EmotionId, FlagId, MoodId, NodeId, ObjectiveId, RuleId, SpeakerId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The only format version this engine reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A learner-visible string in every locale the story declares: `{"en": "...", "es": "...", "pt": "..."}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `locale`, else in `fallback`, else any translation there is.
+    pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
+        self.0
+            .get(locale)
+            .or_else(|| self.0.get(fallback))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// A whole story file, as written by an author.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryFile {
+    /// Optional JSON Schema reference for editors; ignored by the engine.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Must be [`FORMAT_VERSION`].
+    pub format: u32,
+    /// Locales every text must provide, the first being the fallback (e.g. `["en", "es", "pt"]`).
+    pub locales: Vec<String>,
+    /// Title shown on the library card and the player.
+    pub title: Text,
+    /// One or two sentences on the situation.
+    pub summary: Text,
+    /// Estimated minutes for one play-through.
+    pub minutes: u32,
+    /// How hard the conversation is.
+    pub difficulty: Difficulty,
+    /// Free-form tags for the library.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// What the learner should practise; choice feedback names one of these as its principle.
+    pub objectives: Vec<Objective>,
+    /// The client the learner talks to.
+    pub persona: Persona,
+    /// Other people who speak (a colleague, a partner), beside the client, `you` and `narrator`.
+    #[serde(default)]
+    pub cast: Vec<CastMember>,
+    /// The client's emotion dimensions.
+    pub emotions: Vec<EmotionDef>,
+    /// Moods derived from emotion values; the first whose condition holds wins.
+    pub moods: Vec<Mood>,
+    /// Boolean flags choices may set and conditions may test.
+    #[serde(default)]
+    pub flags: Vec<FlagId>,
+    /// Threshold rules checked after every choice: the first that holds redirects the conversation.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Whether the learner may take back their last reply (false for assessments).
+    #[serde(default = "yes")]
+    pub allow_back: bool,
+    /// The node the conversation starts at.
+    pub start: NodeId,
+    /// The story graph.
+    pub nodes: Vec<Node>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How demanding a story is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Difficulty {
+    /// A first conversation.
+    Introductory,
+    /// Needs some judgement.
+    Intermediate,
+    /// A hard client; every reply counts.
+    Advanced,
+}
+
+/// A learning objective.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// Referenced by choice feedback as `principle`.
+    pub id: ObjectiveId,
+    /// Short statement of the principle ("Answer the question that was asked").
+    pub title: Text,
+}
+
+/// The client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// Full name as written ("Roberto Santino").
+    pub name: String,
+    /// Whether the client expects a formal address or their first name.
+    pub address: AddressForm,
+    /// How the learner addresses them, per locale ("Mr. Santino", "Sr. Santino").
+    pub addressed_as: Text,
+    /// Job title.
+    pub role: Text,
+    /// Organisation.
+    pub company: String,
+    /// How the portrait draws them.
+    #[serde(default)]
+    pub look: Look,
+}
+
+/// Formal or first-name address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddressForm {
+    /// Title and surname; never the first name.
+    Formal,
+    /// First name is fine.
+    FirstName,
+}
+
+/// Appearance hints for the drawn portrait.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Look {
+    /// Skin tone, 1 (lightest) to 5 (darkest); 0 picks 3.
+    pub skin: u8,
+    /// Hair style.
+    pub hair: HairStyle,
+    /// Hair colour.
+    pub hair_colour: HairColour,
+    /// Glasses on.
+    pub glasses: bool,
+    /// Wears a tie (formal dress).
+    pub tie: bool,
+}
+
+/// Portrait hair style.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HairStyle {
+    /// Short hair.
+    #[default]
+    Short,
+    /// Long hair.
+    Long,
+    /// Hair tied up.
+    Bun,
+    /// No hair.
+    Bald,
+}
+
+/// Portrait hair colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HairColour {
+    /// Black.
+    Black,
+    /// Brown.
+    #[default]
+    Brown,
+    /// Blond.
+    Blond,
+    /// Grey.
+    Grey,
+    /// Red.
+    Red,
+}
+
+/// Someone other than the client who speaks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CastMember {
+    /// Used as a line's `speaker`.
+    pub id: SpeakerId,
+    /// Display name, per locale ("Your colleague Dani").
+    pub name: Text,
+}
+
+/// One emotion dimension of the client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmotionDef {
+    /// Referenced by effects and conditions.
+    pub id: EmotionId,
+    /// Label on the meter.
+    pub label: Text,
+    /// Lowest value (default 0).
+    #[serde(default)]
+    pub min: i32,
+    /// Highest value (default 100).
+    #[serde(default = "hundred")]
+    pub max: i32,
+    /// Value when the conversation starts.
+    pub start: i32,
+    /// Whether a high value is good (trust) or bad (anger) for the conversation.
+    pub high_is: Polarity,
+}
+
+fn hundred() -> i32 {
+    100
+}
+
+/// Whether high values of an emotion are good or bad news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Higher is better (trust, confidence).
+    Good,
+    /// Higher is worse (anger, anxiety).
+    Bad,
+}
+
+/// A mood: a named state the portrait draws, chosen by rules on emotion values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mood {
+    /// Identifier.
+    pub id: MoodId,
+    /// Label under the portrait ("Furious").
+    pub label: Text,
+    /// Expression the portrait draws.
+    pub face: Face,
+    /// When this mood applies; absent means always (the default mood, listed last).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// Expressions the portrait can draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Face {
+    /// Neutral, composed.
+    Calm,
+    /// Content, warm.
+    Pleased,
+    /// Tension released.
+    Relieved,
+    /// Doubtful, one brow up.
+    Skeptical,
+    /// Concerned.
+    Worried,
+    /// Tense and fearful.
+    Anxious,
+    /// Irritated.
+    Annoyed,
+    /// Openly angry.
+    Angry,
+    /// Beyond angry.
+    Furious,
+    /// Downcast.
+    Sad,
+    /// Taken aback.
+    Shocked,
+}
+
+/// A condition on emotions and flags; every part present must hold (an empty condition always holds).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Condition {
+    /// Flags that must all be set.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<FlagId>,
+    /// Flags that must all be unset.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_flags: Vec<FlagId>,
+    /// Emotion values that must be at least the given number.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub at_least: BTreeMap<EmotionId, i32>,
+    /// Emotion values that must be strictly below the given number.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub below: BTreeMap<EmotionId, i32>,
+    /// Alternatives, at least one of which must hold (ignored when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<Condition>,
+}
+
+/// A redirect that fires after a choice when the client's state crosses a line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Identifier; each rule fires at most once per play-through.
+    pub id: RuleId,
+    /// When it fires.
+    pub when: Condition,
+    /// Where the conversation goes instead of the choice's `next`.
+    pub goto: NodeId,
+}
+
+/// A point in the conversation: some lines, then either choices or an ending.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Unique node id.
+    pub id: NodeId,
+    /// What is said here; lines whose condition fails are skipped, which is how the
+    /// client's wording follows their mood.
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// The learner's possible replies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// Present on ending nodes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ending: Option<Ending>,
+    /// A note for authors; never shown to learners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One line of dialogue or narration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// `client` (the default), `you`, `narrator`, or a cast member id.
+    #[serde(default = "client_speaker")]
+    pub speaker: SpeakerId,
+    /// What is said.
+    pub text: Text,
+    /// Shown only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// The reserved speaker id of the client.
+pub const CLIENT: &str = "client";
+/// The reserved speaker id of the learner.
+pub const YOU: &str = "you";
+/// The reserved speaker id of narration.
+pub const NARRATOR: &str = "narrator";
+
+fn client_speaker() -> SpeakerId {
+    SpeakerId::new(CLIENT)
+}
+
+/// A reply the learner can pick.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Unique within its node.
+    pub id: ChoiceId,
+    /// The reply as the learner says it.
+    pub text: Text,
+    /// Where the conversation goes.
+    pub next: NodeId,
+    /// Changes to emotion values (clamped to their range).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub effects: BTreeMap<EmotionId, i32>,
+    /// Flags this choice sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<FlagId>,
+    /// Flags this choice clears.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unset: Vec<FlagId>,
+    /// Only available when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// What an unavailable choice does: shown greyed out (default) or hidden.
+    #[serde(default)]
+    pub if_unavailable: Unavailable,
+    /// Why this reply helped or hurt, for the debrief.
+    pub feedback: Feedback,
+}
+
+/// How an unavailable choice is presented.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unavailable {
+    /// Shown, greyed out: the learner sees what the client's mood ruled out.
+    #[default]
+    Disable,
+    /// Not shown at all.
+    Hide,
+}
+
+/// Debrief feedback for a choice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    /// How good the reply was.
+    pub rating: Rating,
+    /// The learning objective this reply honours or breaks.
+    pub principle: ObjectiveId,
+    /// Why.
+    pub text: Text,
+}
+
+/// How good a reply was; drives the per-objective score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// Hurts the conversation.
+    Bad,
+    /// Not wrong, but a missed chance.
+    Weak,
+    /// Sound.
+    Good,
+    /// What an expert would say.
+    Best,
+}
+
+impl Rating {
+    /// Score points out of 4.
+    pub fn points(self) -> u32 {
+        match self {
+            Rating::Bad => 0,
+            Rating::Weak => 1,
+            Rating::Good => 3,
+            Rating::Best => 4,
+        }
+    }
+}
+
+/// How a conversation ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    /// Success, partial or failure.
+    pub outcome: Outcome,
+    /// Heading of the ending screen.
+    pub title: Text,
+    /// What happened and why, for the debrief.
+    pub debrief: Text,
+}
+
+/// Outcome of a play-through, ordered worst to best.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The relationship or the case was lost.
+    Failure,
+    /// Some things went right.
+    Partial,
+    /// The conversation did what it had to.
+    Success,
+}

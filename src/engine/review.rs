@@ -1,0 +1,109 @@
+//! The debrief: scores per learning objective and, at each turn, whether a better reply existed.
+
+use super::ids::{ChoiceId, ObjectiveId};
+use super::model::{Outcome, Rating};
+use super::session::Session;
+use super::story::Story;
+
+/// Points for one learning objective across the replies that touched it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectiveScore {
+    /// The objective.
+    pub objective: ObjectiveId,
+    /// Points earned (each reply's [`Rating::points`]).
+    pub points: u32,
+    /// Points possible (4 per reply that named this objective).
+    pub max: u32,
+}
+
+impl ObjectiveScore {
+    /// Percentage 0..=100, or `None` when no reply touched the objective.
+    pub fn percent(&self) -> Option<u32> {
+        (self.max > 0).then(|| (self.points * 100 + self.max / 2) / self.max)
+    }
+}
+
+/// One reply, judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TurnReview {
+    /// Index into the session history.
+    pub turn: usize,
+    /// How good the chosen reply was.
+    pub rating: Rating,
+    /// A better reply that was available at that moment, when the learner missed one.
+    pub better: Option<ChoiceId>,
+}
+
+/// Everything the debrief screen shows that must be computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    /// The outcome, when the conversation has ended.
+    pub outcome: Option<Outcome>,
+    /// One score per objective, in the story's order.
+    pub objectives: Vec<ObjectiveScore>,
+    /// One review per turn.
+    pub turns: Vec<TurnReview>,
+}
+
+impl Review {
+    /// Overall percentage across all replies, or `None` before the first.
+    pub fn total_percent(&self) -> Option<u32> {
+        let points: u32 = self.objectives.iter().map(|o| o.points).sum();
+        let max: u32 = self.objectives.iter().map(|o| o.max).sum();
+        (max > 0).then(|| (points * 100 + max / 2) / max)
+    }
+}
+
+/// Reviews a session of a story.
+pub fn review(story: &Story, session: &Session) -> Review {
+    let mut objectives: Vec<ObjectiveScore> = story
+        .file
+        .objectives
+        .iter()
+        .map(|o| ObjectiveScore {
+            objective: o.id.clone(),
+            points: 0,
+            max: 0,
+        })
+        .collect();
+    let mut turns = Vec::new();
+    let states = session.states(story);
+    for (i, turn) in session.history.iter().enumerate() {
+        let Some(before) = states.get(i) else { break };
+        let Ok(step) = before.step(story) else { break };
+        let Some(chosen) = step.offers.iter().find(|o| o.choice.id == turn.choice) else {
+            break;
+        };
+        let feedback = &chosen.choice.feedback;
+        if let Some(score) = objectives
+            .iter_mut()
+            .find(|o| o.objective == feedback.principle)
+        {
+            score.points += feedback.rating.points();
+            score.max += Rating::Best.points();
+        }
+        let best = step.offers.iter().filter(|o| o.available).max_by_key(|o| {
+            (
+                o.choice.feedback.rating,
+                std::cmp::Reverse(o.choice.id.clone()),
+            )
+        });
+        let better = best
+            .filter(|b| b.choice.feedback.rating > feedback.rating)
+            .map(|b| b.choice.id.clone());
+        turns.push(TurnReview {
+            turn: i,
+            rating: feedback.rating,
+            better,
+        });
+    }
+    let outcome = story
+        .node(&session.node)
+        .and_then(|n| n.ending.as_ref())
+        .map(|e| e.outcome);
+    Review {
+        outcome,
+        objectives,
+        turns,
+    }
+}

@@ -1,0 +1,110 @@
+//! A loaded, validated story: immutable content with lookup indexes, shared via `Rc`.
+
+use super::ids::{EmotionId, FlagId, NodeId, StoryId};
+use super::model::{Choice, Condition, EmotionDef, Mood, Node, StoryFile, CLIENT, NARRATOR, YOU};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Emotion values by id, as held in a session.
+pub type Emotions = BTreeMap<EmotionId, i32>;
+
+/// A story ready to play. Built only by [`super::load`], so every reference in it resolves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// The id (file stem).
+    pub id: StoryId,
+    /// The content as written.
+    pub file: StoryFile,
+    index: HashMap<NodeId, usize>,
+}
+
+impl Story {
+    pub(crate) fn new(id: StoryId, file: StoryFile) -> Self {
+        let index = file
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
+        Self { id, file, index }
+    }
+
+    /// A node by id.
+    pub fn node(&self, id: &NodeId) -> Option<&Node> {
+        self.index.get(id).map(|&i| &self.file.nodes[i])
+    }
+
+    /// The fallback locale (the first declared).
+    pub fn fallback_locale(&self) -> &str {
+        self.file.locales.first().map_or("en", String::as_str)
+    }
+
+    /// The locale to show: `wanted` if the story has it, else the fallback.
+    pub fn locale_for<'a>(&'a self, wanted: &'a str) -> &'a str {
+        if self.file.locales.iter().any(|l| l == wanted) {
+            wanted
+        } else {
+            self.fallback_locale()
+        }
+    }
+
+    /// Emotion values at the start of a conversation.
+    pub fn start_emotions(&self) -> Emotions {
+        self.file
+            .emotions
+            .iter()
+            .map(|e| (e.id.clone(), e.start))
+            .collect()
+    }
+
+    /// The definition of an emotion.
+    pub fn emotion(&self, id: &EmotionId) -> Option<&EmotionDef> {
+        self.file.emotions.iter().find(|e| &e.id == id)
+    }
+
+    /// The mood the client is in for these values: the first whose condition holds.
+    pub fn mood(&self, emotions: &Emotions, flags: &BTreeSet<FlagId>) -> Option<&Mood> {
+        self.file
+            .moods
+            .iter()
+            .find(|m| m.when.as_ref().is_none_or(|c| holds(c, emotions, flags)))
+    }
+
+    /// Display name of a speaker in a locale.
+    pub fn speaker_name(&self, speaker: &str, locale: &str) -> Option<String> {
+        let fallback = self.fallback_locale();
+        match speaker {
+            CLIENT => Some(
+                self.file
+                    .persona
+                    .addressed_as
+                    .get(locale, fallback)
+                    .to_string(),
+            ),
+            YOU | NARRATOR => None,
+            other => self
+                .file
+                .cast
+                .iter()
+                .find(|c| c.id.as_str() == other)
+                .map(|c| c.name.get(locale, fallback).to_string()),
+        }
+    }
+
+    /// Every choice in the story with the node it belongs to.
+    pub fn choices(&self) -> impl Iterator<Item = (&Node, &Choice)> {
+        self.file
+            .nodes
+            .iter()
+            .flat_map(|n| n.choices.iter().map(move |c| (n, c)))
+    }
+}
+
+/// Whether a condition holds for these emotion values and flags.
+pub fn holds(condition: &Condition, emotions: &Emotions, flags: &BTreeSet<FlagId>) -> bool {
+    let value = |id: &EmotionId| emotions.get(id).copied().unwrap_or(0);
+    condition.flags.iter().all(|f| flags.contains(f))
+        && condition.not_flags.iter().all(|f| !flags.contains(f))
+        && condition.at_least.iter().all(|(id, &n)| value(id) >= n)
+        && condition.below.iter().all(|(id, &n)| value(id) < n)
+        && (condition.any.is_empty() || condition.any.iter().any(|c| holds(c, emotions, flags)))
+}

@@ -1,0 +1,414 @@
+//! Semantic checks on a structurally valid story: references, duplicates, translations, ranges,
+//! reachability. Every problem is collected with its JSON pointer.
+
+use super::diagnostic::{child, Diagnostic};
+use super::model::{Condition, StoryFile, Text, CLIENT, FORMAT_VERSION, NARRATOR, YOU};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt::Display;
+use std::hash::Hash;
+
+/// Checks a story; returns (errors, warnings).
+pub fn validate(file: &StoryFile) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut v = Validator {
+        file,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    v.run();
+    (v.errors, v.warnings)
+}
+
+struct Validator<'a> {
+    file: &'a StoryFile,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(Diagnostic::error(pointer, message));
+    }
+
+    fn warn(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Diagnostic::warning(pointer, message));
+    }
+
+    fn run(&mut self) {
+        let f = self.file;
+        if f.format != FORMAT_VERSION {
+            self.error(
+                "/format",
+                format!(
+                    "unsupported format {}: this engine reads format {FORMAT_VERSION}",
+                    f.format
+                ),
+            );
+        }
+        self.locales();
+        self.text("/title", &f.title);
+        self.text("/summary", &f.summary);
+        if f.minutes == 0 {
+            self.error("/minutes", "minutes must be at least 1");
+        }
+        if f.objectives.is_empty() {
+            self.error(
+                "/objectives",
+                "a story needs at least one learning objective",
+            );
+        }
+        self.text("/persona/addressed_as", &f.persona.addressed_as);
+        self.text("/persona/role", &f.persona.role);
+        if f.persona.look.skin > 5 {
+            self.error("/persona/look/skin", "skin tone runs from 1 to 5");
+        }
+
+        self.unique(
+            "/objectives",
+            f.objectives.iter().map(|o| &o.id),
+            "objective",
+        );
+        self.unique("/emotions", f.emotions.iter().map(|e| &e.id), "emotion");
+        self.unique("/moods", f.moods.iter().map(|m| &m.id), "mood");
+        self.unique("/flags", f.flags.iter(), "flag");
+        self.unique("/rules", f.rules.iter().map(|r| &r.id), "rule");
+        self.unique("/cast", f.cast.iter().map(|c| &c.id), "cast member");
+        self.unique("/nodes", f.nodes.iter().map(|n| &n.id), "node");
+
+        for (i, o) in f.objectives.iter().enumerate() {
+            self.text(format!("/objectives/{i}/title"), &o.title);
+        }
+        for (i, c) in f.cast.iter().enumerate() {
+            let p = format!("/cast/{i}");
+            if [CLIENT, YOU, NARRATOR].contains(&c.id.as_str()) {
+                self.error(
+                    child(&p, "id"),
+                    format!("`{}` is a reserved speaker id", c.id),
+                );
+            }
+            self.text(child(&p, "name"), &c.name);
+        }
+        self.emotions();
+        self.moods();
+        for (i, r) in f.rules.iter().enumerate() {
+            let p = format!("/rules/{i}");
+            self.condition(&child(&p, "when"), &r.when);
+            if !self.has_node(r.goto.as_str()) {
+                self.error(
+                    child(&p, "goto"),
+                    format!("rule goes to node `{}`, which does not exist", r.goto),
+                );
+            }
+        }
+        if !self.has_node(f.start.as_str()) {
+            self.error("/start", format!("start node `{}` does not exist", f.start));
+        }
+        self.nodes();
+        // Without a start every node is "unreachable": one error says it better than N warnings.
+        if self.has_node(f.start.as_str()) {
+            self.reachability();
+        }
+        self.flags_used();
+    }
+
+    fn locales(&mut self) {
+        let f = self.file;
+        if f.locales.is_empty() {
+            self.error(
+                "/locales",
+                "declare at least one locale, e.g. [\"en\", \"es\", \"pt\"]",
+            );
+        }
+        for (i, l) in f.locales.iter().enumerate() {
+            let ok = (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase());
+            if !ok {
+                self.error(
+                    format!("/locales/{i}"),
+                    format!("`{l}` is not a language code like `en`"),
+                );
+            }
+        }
+        self.unique("/locales", f.locales.iter(), "locale");
+    }
+
+    /// Every declared locale present and non-empty; no undeclared ones.
+    fn text(&mut self, pointer: impl Into<String>, text: &Text) {
+        let pointer = pointer.into();
+        for locale in &self.file.locales {
+            match text.0.get(locale) {
+                None => self.error(pointer.clone(), format!("missing translation: `{locale}`")),
+                Some(s) if s.trim().is_empty() => self.error(
+                    child(&pointer, locale),
+                    format!("empty translation: `{locale}`"),
+                ),
+                Some(_) => {}
+            }
+        }
+        for locale in text.0.keys() {
+            if !self.file.locales.contains(locale) {
+                self.error(
+                    child(&pointer, locale),
+                    format!("locale `{locale}` is not declared in `locales`"),
+                );
+            }
+        }
+    }
+
+    fn unique<'i, T: Display + Eq + Hash + 'i>(
+        &mut self,
+        base: &str,
+        ids: impl Iterator<Item = &'i T>,
+        what: &str,
+    ) {
+        let mut seen: HashMap<&T, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            if let Some(first) = seen.get(id) {
+                self.error(
+                    format!("{base}/{i}"),
+                    format!("duplicate {what} id `{id}` (first at {base}/{first})"),
+                );
+            } else {
+                seen.insert(id, i);
+            }
+        }
+    }
+
+    fn emotions(&mut self) {
+        if self.file.emotions.is_empty() {
+            self.error("/emotions", "a story needs at least one emotion dimension");
+        }
+        for (i, e) in self.file.emotions.iter().enumerate() {
+            let p = format!("/emotions/{i}");
+            self.text(child(&p, "label"), &e.label);
+            if e.min >= e.max {
+                self.error(
+                    child(&p, "max"),
+                    format!("max ({}) must be above min ({})", e.max, e.min),
+                );
+            } else if !(e.min..=e.max).contains(&e.start) {
+                self.error(
+                    child(&p, "start"),
+                    format!("start {} is outside {}..={}", e.start, e.min, e.max),
+                );
+            }
+        }
+    }
+
+    fn moods(&mut self) {
+        let moods = &self.file.moods;
+        let default = moods.iter().position(|m| m.when.is_none());
+        match default {
+            None => self.error(
+                "/moods",
+                "no default mood: the last mood must have no `when`, so the client always has one",
+            ),
+            Some(d) if d + 1 < moods.len() => self.warn(
+                format!("/moods/{}", d + 1),
+                "this mood can never apply: an earlier mood has no `when` and always wins",
+            ),
+            Some(_) => {}
+        }
+        for (i, m) in moods.iter().enumerate() {
+            let p = format!("/moods/{i}");
+            self.text(child(&p, "label"), &m.label);
+            if let Some(c) = &m.when {
+                self.condition(&child(&p, "when"), c);
+            }
+        }
+    }
+
+    fn has_node(&self, id: &str) -> bool {
+        self.file.nodes.iter().any(|n| n.id.as_str() == id)
+    }
+
+    fn nodes(&mut self) {
+        let f = self.file;
+        let ids: HashSet<&str> = f.nodes.iter().map(|n| n.id.as_str()).collect();
+        let objectives: HashSet<&str> = f.objectives.iter().map(|o| o.id.as_str()).collect();
+        let speakers: HashSet<&str> = [CLIENT, YOU, NARRATOR]
+            .into_iter()
+            .chain(f.cast.iter().map(|c| c.id.as_str()))
+            .collect();
+        if !f.nodes.iter().any(|n| n.ending.is_some()) {
+            self.error("/nodes", "the story has no ending node");
+        }
+        for (i, node) in f.nodes.iter().enumerate() {
+            let p = format!("/nodes/{i}");
+            for (j, line) in node.lines.iter().enumerate() {
+                let lp = format!("{p}/lines/{j}");
+                if !speakers.contains(line.speaker.as_str()) {
+                    self.error(
+                        child(&lp, "speaker"),
+                        format!(
+                            "unknown speaker `{}`: use client, you, narrator or a cast id",
+                            line.speaker
+                        ),
+                    );
+                }
+                self.text(child(&lp, "text"), &line.text);
+                if let Some(c) = &line.when {
+                    self.condition(&child(&lp, "when"), c);
+                }
+            }
+            match (&node.ending, node.choices.is_empty()) {
+                (Some(_), false) => self.error(
+                    p.clone(),
+                    format!("node `{}` has both choices and an ending", node.id),
+                ),
+                (None, true) => self.error(
+                    p.clone(),
+                    format!(
+                        "node `{}` has neither choices nor an ending: the learner would be stuck",
+                        node.id
+                    ),
+                ),
+                _ => {}
+            }
+            if let Some(e) = &node.ending {
+                self.text(format!("{p}/ending/title"), &e.title);
+                self.text(format!("{p}/ending/debrief"), &e.debrief);
+            }
+            self.unique(
+                &format!("{p}/choices"),
+                node.choices.iter().map(|c| &c.id),
+                "choice",
+            );
+            for (j, choice) in node.choices.iter().enumerate() {
+                let cp = format!("{p}/choices/{j}");
+                self.text(child(&cp, "text"), &choice.text);
+                if !ids.contains(choice.next.as_str()) {
+                    self.error(
+                        child(&cp, "next"),
+                        format!(
+                            "choice leads to node `{}`, which does not exist",
+                            choice.next
+                        ),
+                    );
+                }
+                for emotion in choice.effects.keys() {
+                    self.emotion_ref(&format!("{cp}/effects"), emotion.as_str());
+                }
+                for (key, flags) in [("set", &choice.set), ("unset", &choice.unset)] {
+                    for (k, flag) in flags.iter().enumerate() {
+                        self.flag_ref(&format!("{cp}/{key}/{k}"), flag.as_str());
+                    }
+                }
+                if let Some(c) = &choice.when {
+                    self.condition(&child(&cp, "when"), c);
+                }
+                let fp = format!("{cp}/feedback");
+                if !objectives.contains(choice.feedback.principle.as_str()) {
+                    self.error(
+                        child(&fp, "principle"),
+                        format!(
+                            "principle `{}` is not one of the story's objectives",
+                            choice.feedback.principle
+                        ),
+                    );
+                }
+                self.text(child(&fp, "text"), &choice.feedback.text);
+            }
+        }
+    }
+
+    fn emotion_ref(&mut self, base: &str, id: &str) {
+        if !self.file.emotions.iter().any(|e| e.id.as_str() == id) {
+            self.error(child(base, id), format!("unknown emotion `{id}`"));
+        }
+    }
+
+    fn flag_ref(&mut self, pointer: &str, id: &str) {
+        if !self.file.flags.iter().any(|f| f.as_str() == id) {
+            self.error(
+                pointer,
+                format!("unknown flag `{id}`: declare it in `flags`"),
+            );
+        }
+    }
+
+    fn condition(&mut self, base: &str, c: &Condition) {
+        for (key, flags) in [("flags", &c.flags), ("not_flags", &c.not_flags)] {
+            for (k, flag) in flags.iter().enumerate() {
+                self.flag_ref(&format!("{base}/{key}/{k}"), flag.as_str());
+            }
+        }
+        for (key, tests) in [("at_least", &c.at_least), ("below", &c.below)] {
+            for id in tests.keys() {
+                self.emotion_ref(&child(base, key), id.as_str());
+            }
+        }
+        for (k, alt) in c.any.iter().enumerate() {
+            self.condition(&format!("{base}/any/{k}"), alt);
+        }
+    }
+
+    /// Warns on nodes no play can reach (ignoring conditions) and on endings among them.
+    fn reachability(&mut self) {
+        let f = self.file;
+        let reached = reachable(f);
+        for (i, node) in f.nodes.iter().enumerate() {
+            if !reached.contains(node.id.as_str()) {
+                let what = if node.ending.is_some() {
+                    "ending"
+                } else {
+                    "node"
+                };
+                self.warn(
+                    format!("/nodes/{i}"),
+                    format!("{what} `{}` is unreachable from the start", node.id),
+                );
+            }
+        }
+    }
+
+    /// Warns on declared flags no choice ever sets (conditions on them never hold).
+    fn flags_used(&mut self) {
+        let f = self.file;
+        let set: BTreeSet<&str> = f
+            .nodes
+            .iter()
+            .flat_map(|n| n.choices.iter())
+            .flat_map(|c| c.set.iter())
+            .map(|x| x.as_str())
+            .collect();
+        for (i, flag) in f.flags.iter().enumerate() {
+            if !set.contains(flag.as_str()) {
+                self.warn(
+                    format!("/flags/{i}"),
+                    format!("flag `{flag}` is never set by any choice"),
+                );
+            }
+        }
+    }
+}
+
+/// Node ids reachable from the start through choices and rules, ignoring conditions.
+pub fn reachable(file: &StoryFile) -> HashSet<&str> {
+    let by_id: HashMap<&str, usize> = file
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut queue: VecDeque<usize> = VecDeque::new();
+    let mut targets: Vec<&str> = vec![file.start.as_str()];
+    // Rules can fire after any choice, so their targets are reachable once any choice is.
+    let mut rules_added = false;
+    loop {
+        for id in targets.drain(..) {
+            if let Some(&i) = by_id.get(id) {
+                if seen.insert(file.nodes[i].id.as_str()) {
+                    queue.push_back(i);
+                }
+            }
+        }
+        let Some(i) = queue.pop_front() else { break };
+        let node = &file.nodes[i];
+        targets.extend(node.choices.iter().map(|c| c.next.as_str()));
+        if !node.choices.is_empty() && !rules_added {
+            rules_added = true;
+            targets.extend(file.rules.iter().map(|r| r.goto.as_str()));
+        }
+    }
+    seen
+}

@@ -1,0 +1,216 @@
+//! Interface languages and the UI's own strings (stories carry their own translations).
+
+use serde::{Deserialize, Serialize};
+
+/// A language the interface is translated into.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+    /// Portuguese.
+    Pt,
+}
+
+impl Lang {
+    /// Every supported language, in switcher order.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Pt];
+
+    /// The BCP 47 code, which is also the story locale key.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+        }
+    }
+
+    /// The language's own name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
+        }
+    }
+
+    /// Parses a code such as `es`, `pt-BR` or `EN-gb`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident => $en:expr, $es:expr, $pt:expr;)*) => {
+        /// A string of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Msg {
+            /// The string in a language.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$name, Lang::En) => $en,
+                        (Msg::$name, Lang::Es) => $es,
+                        (Msg::$name, Lang::Pt) => $pt,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    /// Product tagline.
+    Tagline => "Rehearse the client conversations that matter.",
+        "Ensaya las conversaciones con clientes que importan.",
+        "Ensaie as conversas com clientes que importam.";
+    /// Library heading.
+    Library => "Conversations", "Conversaciones", "Conversas";
+    /// Library link.
+    BackToLibrary => "All conversations", "Todas las conversaciones", "Todas as conversas";
+    /// Loading stories.
+    Loading => "Loading…", "Cargando…", "Carregando…";
+    /// Start a story.
+    Start => "Start", "Empezar", "Começar";
+    /// Resume a story.
+    Resume => "Continue", "Continuar", "Continuar";
+    /// Progress: not started.
+    NotStarted => "Not started", "Sin empezar", "Não iniciada";
+    /// Progress: in progress.
+    InProgress => "In progress", "En curso", "Em andamento";
+    /// Progress: best outcome prefix.
+    BestOutcome => "Best result", "Mejor resultado", "Melhor resultado";
+    /// Minutes suffix.
+    Minutes => "min", "min", "min";
+    /// Difficulty.
+    Introductory => "Introductory", "Inicial", "Introdutória";
+    /// Difficulty.
+    Intermediate => "Intermediate", "Intermedia", "Intermediária";
+    /// Difficulty.
+    Advanced => "Advanced", "Avanzada", "Avançada";
+    /// Outcome.
+    Success => "Success", "Éxito", "Sucesso";
+    /// Outcome.
+    Partial => "Partial", "Parcial", "Parcial";
+    /// Outcome.
+    Failure => "Failure", "Fracaso", "Fracasso";
+    /// Accessible name of the group of replies.
+    YourReply => "Your reply", "Tu respuesta", "Sua resposta";
+    /// The learner as a speaker.
+    You => "You", "Tú", "Você";
+    /// Narration as a speaker.
+    Narrator => "Narrator", "Narración", "Narração";
+    /// Take back the last reply.
+    Back => "Take back my last reply", "Retirar mi última respuesta", "Desfazer minha última resposta";
+    /// Start over.
+    PlayAgain => "Play again", "Jugar de nuevo", "Jogar de novo";
+    /// Heading on the ending screen.
+    ConversationOver => "The conversation is over", "La conversación ha terminado", "A conversa terminou";
+    /// Debrief heading.
+    Debrief => "Debrief", "Análisis", "Análise";
+    /// Score heading.
+    Scores => "Score by objective", "Puntuación por objetivo", "Pontuação por objetivo";
+    /// Overall score.
+    Overall => "Overall", "Total", "Total";
+    /// No replies for an objective.
+    NotPractised => "not practised", "sin practicar", "não praticado";
+    /// Path heading.
+    YourPath => "Your path", "Tu recorrido", "Seu percurso";
+    /// A better reply.
+    BetterReply => "A better reply", "Una respuesta mejor", "Uma resposta melhor";
+    /// Replay from a decision.
+    ReplayFrom => "Replay from this decision", "Repetir desde esta decisión", "Repetir a partir desta decisão";
+    /// Print the debrief.
+    Print => "Print", "Imprimir", "Imprimir";
+    /// Emotion chart heading.
+    Timeline => "How the client felt, turn by turn", "Cómo se sintió el cliente, turno a turno", "Como o cliente se sentiu, turno a turno";
+    /// Chart: start point.
+    ChartStart => "Start", "Inicio", "Início";
+    /// Chart hint.
+    ChartHint => "Hover or focus a turn to see the reply that caused the change.",
+        "Pasa el ratón o el foco por un turno para ver la respuesta que causó el cambio.",
+        "Passe o mouse ou o foco sobre um turno para ver a resposta que causou a mudança.";
+    /// Chart: the reply.
+    YouSaid => "You said", "Dijiste", "Você disse";
+    /// Principle label.
+    Principle => "Principle", "Principio", "Princípio";
+    /// Rating labels.
+    RatingBest => "Expert reply", "Respuesta experta", "Resposta de especialista";
+    /// Rating labels.
+    RatingGood => "Good reply", "Buena respuesta", "Boa resposta";
+    /// Rating labels.
+    RatingWeak => "Weak reply", "Respuesta floja", "Resposta fraca";
+    /// Rating labels.
+    RatingBad => "Harmful reply", "Respuesta dañina", "Resposta prejudicial";
+    /// Threshold rule fired.
+    RuleFired => "This reply pushed the client past their limit.", "Esta respuesta llevó al cliente al límite.", "Esta resposta levou o cliente ao limite.";
+    /// Chart: turn label.
+    Turn => "Turn", "Turno", "Turno";
+    /// Story failed to load.
+    StoryBroken => "This story could not be loaded", "No se pudo cargar esta historia", "Não foi possível carregar esta história";
+    /// Unknown story id.
+    StoryMissing => "There is no story with this name.", "No hay ninguna historia con ese nombre.", "Não há nenhuma história com esse nome.";
+    /// Language switcher label.
+    Language => "Language", "Idioma", "Idioma";
+    /// Storage unavailable notice.
+    MemoryOnly => "Your browser does not allow saving here: progress is kept only until you close this tab.",
+        "Tu navegador no permite guardar aquí: el progreso se conserva solo hasta que cierres esta pestaña.",
+        "Seu navegador não permite salvar aqui: o progresso fica guardado só até você fechar esta aba.";
+    /// Corrupted progress notice.
+    CorruptProgress => "Saved progress could not be read, so it was set aside and you start fresh.",
+        "No se pudo leer el progreso guardado; se apartó y empiezas de cero.",
+        "Não foi possível ler o progresso salvo; ele foi separado e você começa do zero.";
+    /// Stale session notice.
+    StaleSession => "This story has changed since you last played it, so your old progress was set aside.",
+        "Esta historia ha cambiado desde la última vez, así que tu progreso anterior se apartó.",
+        "Esta história mudou desde a última vez, então seu progresso anterior foi separado.";
+    /// Could not save notice.
+    SaveFailed => "Progress could not be saved (storage full or blocked); it is kept in this tab.",
+        "No se pudo guardar el progreso (almacenamiento lleno o bloqueado); se conserva en esta pestaña.",
+        "Não foi possível salvar o progresso (armazenamento cheio ou bloqueado); ele fica nesta aba.";
+    /// Dismiss a notice.
+    Dismiss => "Dismiss", "Cerrar", "Fechar";
+    /// Client panel heading.
+    Client => "Client", "Cliente", "Cliente";
+    /// Mood label.
+    Mood => "Mood", "Estado de ánimo", "Humor";
+    /// Meter change: rose.
+    Rose => "rose", "subió", "subiu";
+    /// Meter change: fell.
+    Fell => "fell", "bajó", "caiu";
+    /// Change size: sharply.
+    Sharply => "sharply", "mucho", "muito";
+    /// Change size: slightly.
+    Slightly => "slightly", "un poco", "um pouco";
+    /// Problems heading.
+    Problems => "Problems found", "Problemas encontrados", "Problemas encontrados";
+    /// Unavailable choice hint.
+    Unavailable => "not possible now", "no es posible ahora", "não é possível agora";
+    /// Load your own story.
+    LoadOwn => "Load your own story", "Carga tu propia historia", "Carregue sua própria história";
+    /// Upload help.
+    LoadOwnHelp => "Choose a story file, drop it here, or paste its JSON. It is checked in your browser and never uploaded.",
+        "Elige un archivo de historia, suéltalo aquí o pega su JSON. Se comprueba en tu navegador y nunca se sube.",
+        "Escolha um arquivo de história, solte-o aqui ou cole o JSON. Ele é verificado no seu navegador e nunca enviado.";
+    /// Paste area label.
+    PasteJson => "Story JSON", "JSON de la historia", "JSON da história";
+    /// Check pasted JSON.
+    CheckAndPlay => "Check and play", "Comprobar y jugar", "Verificar e jogar";
+    /// File too large.
+    TooLarge => "This file is larger than 5 MB; story files are far smaller. Nothing was loaded.",
+        "Este archivo pesa más de 5 MB; las historias son mucho más pequeñas. No se cargó nada.",
+        "Este arquivo tem mais de 5 MB; as histórias são bem menores. Nada foi carregado.";
+    /// Unreadable file.
+    Unreadable => "The file could not be read.", "No se pudo leer el archivo.", "Não foi possível ler o arquivo.";
+    /// Where.
+    Where => "Where", "Dónde", "Onde";
+    /// Skip link.
+    SkipToContent => "Skip to content", "Saltar al contenido", "Pular para o conteúdo";
+}

@@ -1,0 +1,6 @@
+//! Browser glue: storage with an in-memory fallback, fetching story files, the URL.
+//! Everything that can throw in a browser is caught here and turned into a value.
+
+pub mod location;
+pub mod storage;
+pub mod stories;

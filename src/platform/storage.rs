@@ -1,0 +1,79 @@
+//! Key-value storage: `localStorage` when the browser allows it, otherwise memory.
+//!
+//! `window.localStorage` throws in a sandboxed iframe without `allow-same-origin` and may be
+//! full or disabled in private mode, so every access is checked rather than assumed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Where values are kept.
+#[derive(Debug)]
+pub enum Storage {
+    /// The browser's `localStorage`, verified writable at start-up.
+    Local(web_sys::Storage),
+    /// A map that lives as long as the page.
+    Memory(RefCell<HashMap<String, String>>),
+}
+
+impl PartialEq for Storage {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Storage {
+    /// Opens `localStorage` if it can be read and written, else memory.
+    pub fn open() -> Self {
+        let local = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| {
+                let probe = "rapport:probe";
+                s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
+            });
+        match local {
+            Some(s) => Storage::Local(s),
+            None => Storage::memory(),
+        }
+    }
+
+    /// Memory only (tests, or when the browser refuses storage).
+    pub fn memory() -> Self {
+        Storage::Memory(RefCell::new(HashMap::new()))
+    }
+
+    /// True when values survive a reload.
+    pub fn is_persistent(&self) -> bool {
+        matches!(self, Storage::Local(_))
+    }
+
+    /// Reads a value.
+    pub fn get(&self, key: &str) -> Option<String> {
+        match self {
+            Storage::Local(s) => s.get_item(key).ok().flatten(),
+            Storage::Memory(m) => m.borrow().get(key).cloned(),
+        }
+    }
+
+    /// Writes a value; false when the browser refused (quota exceeded, storage revoked).
+    pub fn set(&self, key: &str, value: &str) -> bool {
+        match self {
+            Storage::Local(s) => s.set_item(key, value).is_ok(),
+            Storage::Memory(m) => {
+                m.borrow_mut().insert(key.into(), value.into());
+                true
+            }
+        }
+    }
+
+    /// Removes a value.
+    pub fn remove(&self, key: &str) {
+        match self {
+            Storage::Local(s) => {
+                let _ = s.remove_item(key);
+            }
+            Storage::Memory(m) => {
+                m.borrow_mut().remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! Fetching story files from `stories/<id>.json`, relative to the page so any sub-path works.
+
+use crate::engine::{Diagnostic, Severity};
+
+/// Story files larger than this are refused before parsing.
+pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
+
+/// Fetches a story file's bytes, or a diagnostic saying why it could not be fetched.
+pub async fn fetch_story(id: &str) -> Result<Vec<u8>, Diagnostic> {
+    let url = format!("stories/{id}.json");
+    let fail = |message: String| Diagnostic {
+        severity: Severity::Error,
+        message,
+        pointer: None,
+        line: None,
+        column: None,
+    };
+    let response = gloo::net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| fail(format!("{url}: could not be fetched ({e})")))?;
+    if !response.ok() {
+        return Err(fail(format!(
+            "{url}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| fail(format!("{url}: could not be read ({e})")))
+}

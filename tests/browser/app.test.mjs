@@ -1,0 +1,68 @@
+// Real-browser tests of the built app (dist/), served under a sub-path in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, audit, meters, playToEnd } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the library lists every story from a sub-path', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(server.base);
+  await page.locator('.card h2 a').first().waitFor();
+  const titles = await page.locator('.card h2 a').allTextContents();
+  assert.ok(titles.length >= 1, 'at least one story card');
+  assert.equal(await page.locator('.card.broken').count(), 0, 'no story failed to load');
+  assert.deepEqual(await audit(page), [], 'axe: library');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a story plays to an ending by clicking, and the meters move', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(server.base);
+  await page.locator('.card h2 a').first().click();
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  assert.match(await page.locator('[role="group"]').getAttribute('aria-label'), /\S/);
+  const start = await meters(page);
+  assert.ok(Object.keys(start).length >= 2, 'a meter per emotion');
+  assert.deepEqual(await audit(page), [], 'axe: conversation');
+  await page.locator('[role="group"] button.choice:not([disabled])').last().click();
+  await page.waitForFunction((s) => {
+    const now = [...document.querySelectorAll('[role="meter"]')].map((m) => m.getAttribute('aria-valuenow'));
+    return JSON.stringify(now) !== s;
+  }, JSON.stringify(Object.values(start).map(String)));
+  assert.notDeepEqual(await meters(page), start, 'a reply changed a meter');
+  const turns = await playToEnd(page);
+  assert.ok(turns >= 1);
+  assert.match(await page.locator('.ending h2').textContent(), /\S/);
+  await page.locator('.debrief').waitFor();
+  assert.deepEqual(await audit(page), [], 'axe: ending and debrief');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a broken story shows its problems instead of a blank page', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.route('**/stories/*.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [',
+  }));
+  await page.goto(server.base);
+  await page.locator('.card.broken').first().waitFor();
+  const text = await page.locator('.card.broken').first().textContent();
+  assert.match(text, /stories\/[\w-]+\.json:1:\d+/, 'file and line:column shown');
+  assert.match(text, /EOF while parsing/);
+  await context.close();
+});

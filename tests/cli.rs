@@ -1,0 +1,118 @@
+//! `storycheck` as an author runs it: exit codes, human and JSON output, hostile files.
+
+use std::process::Command;
+
+fn storycheck(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_storycheck"))
+        .args(args)
+        .output()
+        .expect("storycheck runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_valid_file_exits_zero() {
+    let (code, out, _) = storycheck(&["tests/fixtures/mini.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "tests/fixtures/mini.json: ok (0 warnings)");
+}
+
+#[test]
+fn problems_are_one_line_each_with_file_and_location() {
+    let (code, out, _) = storycheck(&[
+        "tests/fixtures/mini.json",
+        "tests/fixtures/broken/many-problems.json",
+    ]);
+    assert_eq!(code, 1, "any invalid file makes the exit status 1");
+    let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 4, "{out}");
+    assert!(errors.contains(
+        &"tests/fixtures/broken/many-problems.json:184:19: error: choice leads to node `nowhere`, which does not exist (at /nodes/0/choices/1/next)"
+    ), "{out}");
+}
+
+#[test]
+fn json_output_is_one_object_per_file() {
+    let (code, out, _) = storycheck(&[
+        "--json",
+        "tests/fixtures/mini.json",
+        "tests/fixtures/broken/syntax.json",
+    ]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let ok = &lines[0];
+    assert_eq!(ok["ok"], true);
+    assert_eq!(ok["stats"]["nodes"], 5);
+    assert_eq!(ok["stats"]["choices"], 5);
+    assert_eq!(ok["stats"]["endings"], 3);
+    assert_eq!(ok["stats"]["reachable_endings"], 3);
+    assert_eq!(
+        ok["stats"]["locales"],
+        serde_json::json!(["en", "es", "pt"])
+    );
+    assert_eq!(
+        ok["stats"]["emotions"],
+        serde_json::json!(["trust", "anger"])
+    );
+    let bad = &lines[1];
+    assert_eq!(bad["ok"], false);
+    assert_eq!(bad["errors"][0]["line"], 30);
+    assert_eq!(bad["errors"][0]["column"], 8);
+    assert_eq!(bad["errors"][0]["pointer"], serde_json::Value::Null);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(storycheck(&[]).0, 2);
+    assert_eq!(storycheck(&["--bogus", "x.json"]).0, 2);
+}
+
+#[test]
+fn hostile_files_are_reported_never_panicked_on() {
+    for f in ["empty", "binary", "deep", "not-object", "syntax"] {
+        let path = format!("tests/fixtures/broken/{f}.json");
+        let (code, out, err) = storycheck(&[&path]);
+        assert_eq!(code, 1, "{f}: {out}{err}");
+        assert!(out.starts_with(&path), "{f}: {out}");
+        assert!(!err.contains("panicked"), "{f}: {err}");
+    }
+    let (code, out, _) = storycheck(&["no/such/file.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot read the file"));
+}
+
+#[test]
+fn files_over_ten_megabytes_are_refused_unread() {
+    let dir = std::env::temp_dir().join(format!("storycheck-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let big = dir.join("big.json");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(11 * 1024 * 1024).expect("sparse 11 MB");
+    let (code, out, _) = storycheck(&[big.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("limited to 10 MB"), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn play_prints_a_transcript_with_emotion_changes() {
+    let (code, out, _) = storycheck(&["play", "tests/fixtures/mini.json", "joke", "hope"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("trust 40→25 (-15), anger 55→100 (+45)"),
+        "{out}"
+    );
+    assert!(out.contains("rule `walks_out` fired → walked_out"));
+    assert!(out.contains("END Failure: Escalated"));
+    let (code, _, err) = storycheck(&["play", "tests/fixtures/mini.json", "nope"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("node `ask` has no choice `nope`"));
+}

@@ -1,0 +1,338 @@
+//! Engine behaviour: loading with located errors, playing, misuse as typed errors, save/restore.
+
+use rapport::engine::{
+    load, review, transcript::transcript, ChoiceId, EmotionId, Outcome, PlayError, Session, Story,
+    StoryId,
+};
+
+fn mini() -> Story {
+    let bytes = std::fs::read("tests/fixtures/mini.json").expect("fixture exists");
+    let (story, report) = load(StoryId::new("mini"), &bytes);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    story.expect("mini loads")
+}
+
+fn play(story: &Story, choices: &[&str]) -> Session {
+    let ids: Vec<ChoiceId> = choices.iter().map(ChoiceId::new).collect();
+    Session::replay(story, ids.iter()).expect("path is playable")
+}
+
+fn value(session: &Session, emotion: &str) -> i32 {
+    session.emotions[&EmotionId::new(emotion)]
+}
+
+/// (fixture, expected problems as (pointer, line, column, message fragment)).
+type Case = (
+    &'static str,
+    &'static [(&'static str, usize, usize, &'static str)],
+);
+
+const BROKEN: &[Case] = &[
+    ("syntax", &[("", 30, 8, "EOF while parsing")]),
+    ("empty", &[("", 1, 1, "EOF while parsing")]),
+    ("deep", &[("", 1, 128, "recursion limit")]),
+    ("binary", &[("", 2, 118, "not UTF-8")]),
+    ("not-object", &[("/", 1, 1, "must be a JSON object")]),
+    ("wrong-type", &[("/minutes", 19, 14, "expected u32")]),
+    (
+        "unknown-field",
+        &[("/nodes/0/choices/0/txt", 181, 18, "unknown field `txt`")],
+    ),
+    (
+        "dangling-next",
+        &[(
+            "/nodes/0/choices/1/next",
+            184,
+            19,
+            "node `nowhere`, which does not exist",
+        )],
+    ),
+    (
+        "missing-locale",
+        &[(
+            "/nodes/2/lines/0/text",
+            315,
+            19,
+            "missing translation: `pt`",
+        )],
+    ),
+    (
+        "unknown-emotion",
+        &[(
+            "/nodes/1/choices/0/effects/angr",
+            249,
+            21,
+            "unknown emotion `angr`",
+        )],
+    ),
+    (
+        "unknown-flag",
+        &[(
+            "/nodes/1/choices/2/when/flags/0",
+            287,
+            15,
+            "unknown flag `joke`",
+        )],
+    ),
+    (
+        "unknown-speaker",
+        &[(
+            "/nodes/0/lines/0/speaker",
+            144,
+            22,
+            "unknown speaker `boss`",
+        )],
+    ),
+    (
+        "bad-start",
+        &[("/start", 138, 12, "start node `begin` does not exist")],
+    ),
+    ("no-default-mood", &[("/moods", 85, 12, "no default mood")]),
+    (
+        "stuck-node",
+        &[("/nodes/3", 336, 5, "neither choices nor an ending")],
+    ),
+    (
+        "duplicate-node",
+        &[
+            (
+                "/nodes/3",
+                336,
+                5,
+                "duplicate node id `fixed` (first at /nodes/2)",
+            ),
+            ("/nodes/1/choices/1/next", 262, 19, "node `shaky`"),
+            ("/nodes/1/choices/2/next", 284, 19, "node `shaky`"),
+        ],
+    ),
+    (
+        "two-structural",
+        &[
+            ("/nodes/0/choices/0/txt", 181, 18, "unknown field `txt`"),
+            (
+                "/nodes/3/ending/outcome",
+                349,
+                20,
+                "unknown variant `victory`",
+            ),
+        ],
+    ),
+    (
+        "many-problems",
+        &[
+            ("/start", 138, 12, "start node `begin`"),
+            ("/nodes/0/choices/1/next", 184, 19, "`nowhere`"),
+            (
+                "/nodes/1/choices/0/feedback/principle",
+                252,
+                26,
+                "principle `honesty`",
+            ),
+            (
+                "/nodes/2/lines/0/text",
+                315,
+                19,
+                "missing translation: `es`",
+            ),
+        ],
+    ),
+];
+
+#[test]
+fn broken_fixtures_report_every_problem_where_it_is() {
+    for (name, expected) in BROKEN {
+        let path = format!("tests/fixtures/broken/{name}.json");
+        let bytes = std::fs::read(&path).expect("fixture exists");
+        let (story, report) = load(StoryId::new(*name), &bytes);
+        assert!(story.is_none(), "{name} must not load");
+        let got: Vec<_> = report
+            .errors
+            .iter()
+            .map(|d| {
+                (
+                    d.pointer
+                        .clone()
+                        .map(|p| if p.is_empty() { "/".into() } else { p }),
+                    d.line,
+                    d.column,
+                    d.message.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), expected.len(), "{name}: {got:#?}");
+        for ((pointer, line, column, fragment), (gp, gl, gc, gm)) in expected.iter().zip(&got) {
+            if !pointer.is_empty() {
+                assert_eq!(gp.as_deref(), Some(*pointer), "{name}: {gm}");
+            }
+            assert_eq!((*gl, *gc), (Some(*line), Some(*column)), "{name}: {gm}");
+            assert!(gm.contains(fragment), "{name}: `{gm}` lacks `{fragment}`");
+        }
+    }
+}
+
+#[test]
+fn unreachable_nodes_are_warnings_not_errors() {
+    let bytes = std::fs::read("tests/fixtures/broken/unreachable.json").expect("fixture");
+    let (story, report) = load(StoryId::new("u"), &bytes);
+    assert!(story.is_some());
+    assert_eq!(report.warnings.len(), 1);
+    assert_eq!(report.warnings[0].pointer.as_deref(), Some("/nodes/5"));
+    assert!(report.warnings[0]
+        .message
+        .contains("`orphan` is unreachable"));
+}
+
+#[test]
+fn the_expert_path_calms_the_client_and_succeeds() {
+    let story = mini();
+    let s = play(&story, &["explain", "alert"]);
+    assert_eq!(s.node.as_str(), "fixed");
+    assert!(s.is_over(&story));
+    // trust 50 +15 +20; anger 30 -15 -20 clamps at 0.
+    assert_eq!((value(&s, "trust"), value(&s, "anger")), (85, 0));
+    let changes = &s.history[1].changes;
+    assert_eq!(
+        changes
+            .iter()
+            .find(|c| c.emotion.as_str() == "anger")
+            .map(|c| c.delta()),
+        Some(-15)
+    );
+    let r = review(&story, &s);
+    assert_eq!(r.outcome, Some(Outcome::Success));
+    assert_eq!(r.total_percent(), Some(100));
+    assert!(r.turns.iter().all(|t| t.better.is_none()));
+}
+
+#[test]
+fn a_threshold_rule_ends_the_conversation_early() {
+    let story = mini();
+    let s = play(&story, &["joke", "hope"]);
+    assert_eq!(s.node.as_str(), "walked_out");
+    assert_eq!(
+        s.history[1].rule.as_ref().map(|r| r.as_str()),
+        Some("walks_out")
+    );
+    assert_eq!(value(&s, "anger"), 100, "clamped at max");
+    let r = review(&story, &s);
+    assert_eq!(r.outcome, Some(Outcome::Failure));
+    assert_eq!(r.total_percent(), Some(0));
+    assert_eq!(
+        r.turns[0].better.as_ref().map(|c| c.as_str()),
+        Some("explain")
+    );
+    assert_eq!(
+        r.turns[1].better.as_ref().map(|c| c.as_str()),
+        Some("alert")
+    );
+}
+
+#[test]
+fn lines_follow_the_clients_mood() {
+    let story = mini();
+    let calm = transcript(&story, &play(&story, &["explain"]), "en");
+    let cross = transcript(&story, &play(&story, &["joke"]), "en");
+    assert!(calm.contains("Fine. And next week?"));
+    assert!(!calm.contains("Funny."));
+    assert!(cross.contains("Funny. Will it happen again next week?"));
+}
+
+#[test]
+fn conditional_choices_are_offered_disabled_until_they_hold() {
+    let story = mini();
+    let s = play(&story, &["explain"]);
+    let step = s.step(&story).expect("step");
+    let apologise = step
+        .offers
+        .iter()
+        .find(|o| o.choice.id.as_str() == "apologise_again");
+    assert_eq!(apologise.map(|o| o.available), Some(false));
+    let mut s2 = s.clone();
+    assert_eq!(
+        s2.choose(&story, &ChoiceId::new("apologise_again")),
+        Err(PlayError::Unavailable {
+            node: "plan".into(),
+            choice: "apologise_again".into()
+        })
+    );
+    assert_eq!(s2, s, "a refused choice changes nothing");
+    let joked = play(&story, &["joke"]);
+    let step = joked.step(&story).expect("step");
+    assert!(step.offers.iter().all(|o| o.available));
+}
+
+#[test]
+fn misuse_is_a_typed_error() {
+    let story = mini();
+    let mut s = Session::new(&story);
+    assert_eq!(
+        s.choose(&story, &ChoiceId::new("nope")),
+        Err(PlayError::UnknownChoice {
+            node: "ask".into(),
+            choice: "nope".into()
+        })
+    );
+    let mut done = play(&story, &["explain", "alert"]);
+    assert_eq!(
+        done.choose(&story, &ChoiceId::new("explain")),
+        Err(PlayError::Ended {
+            node: "fixed".into()
+        })
+    );
+    assert_eq!(s.back(&story), Err(PlayError::CannotGoBack));
+}
+
+#[test]
+fn back_restores_the_previous_state_exactly() {
+    let story = mini();
+    let before = play(&story, &["joke"]);
+    let mut after = play(&story, &["joke", "apologise_again"]);
+    after.back(&story).expect("can go back");
+    assert_eq!(after, before);
+}
+
+#[test]
+fn sessions_round_trip_through_json_and_refuse_tampering() {
+    let story = mini();
+    let s = play(&story, &["joke", "apologise_again"]);
+    let json = serde_json::to_string(&s).expect("serialises");
+    let restored: Session = serde_json::from_str(&json).expect("parses");
+    let restored = restored.verify(&story).expect("verifies");
+    assert_eq!(restored, s);
+    let mut continued = restored.clone();
+    let mut original = s.clone();
+    let _ = continued.back(&story);
+    let _ = original.back(&story);
+    assert_eq!(
+        continued, original,
+        "a restored session continues identically"
+    );
+
+    let tampered = json.replace("\"trust\":45", "\"trust\":99");
+    assert_ne!(tampered, json, "the fixture value is where we expect");
+    let tampered: Session = serde_json::from_str(&tampered).expect("parses");
+    assert_eq!(tampered.verify(&story), Err(PlayError::Diverged));
+}
+
+#[test]
+fn moods_are_derived_from_emotions() {
+    let story = mini();
+    let start = Session::new(&story);
+    let mood = |s: &Session| story.mood(&s.emotions, &s.flags).map(|m| m.id.to_string());
+    assert_eq!(mood(&start).as_deref(), Some("calm"));
+    assert_eq!(mood(&play(&story, &["joke"])).as_deref(), Some("annoyed"));
+    assert_eq!(
+        mood(&play(&story, &["joke", "hope"])).as_deref(),
+        Some("furious")
+    );
+}
+
+#[test]
+fn locales_fall_back_to_the_first_declared() {
+    let story = mini();
+    let s = play(&story, &["explain"]);
+    let pt = transcript(&story, &s, "pt");
+    assert!(pt.contains("O relatório semanal não chegou"));
+    let fr = transcript(&story, &s, "fr");
+    assert!(fr.contains("The weekly report never came"));
+}

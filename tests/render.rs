@@ -1,0 +1,172 @@
+//! Server-side render tests of the components: what a learner (and a screen reader) would get.
+
+use rapport::components::library::{Library, LibraryProps};
+use rapport::components::player::{Player, PlayerProps};
+use rapport::engine::{load, ChoiceId, Session, Story, StoryId};
+use rapport::i18n::Lang;
+use rapport::state::Entry;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::{Callback, LocalServerRenderer};
+
+fn mini() -> Rc<Story> {
+    let bytes = std::fs::read("tests/fixtures/mini.json").expect("fixture");
+    Rc::new(load(StoryId::new("mini"), &bytes).0.expect("loads"))
+}
+
+fn played(story: &Story, choices: &[&str]) -> Session {
+    let ids: Vec<ChoiceId> = choices.iter().map(ChoiceId::new).collect();
+    Session::replay(story, ids.iter()).expect("playable")
+}
+
+async fn render_player(story: Rc<Story>, session: Session, lang: Lang) -> String {
+    LocalServerRenderer::<Player>::with_props(PlayerProps {
+        story,
+        session,
+        lang,
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[tokio::test]
+async fn the_conversation_shows_lines_choices_and_meters() {
+    let story = mini();
+    let html = render_player(story.clone(), Session::new(&story), Lang::En).await;
+    assert!(html.contains("The weekly report never came. What happened?"));
+    assert!(
+        html.contains(r#"role="group" aria-label="Your reply""#),
+        "{html}"
+    );
+    assert_eq!(
+        count(&html, r#"class="choice""#),
+        2,
+        "two replies at the start"
+    );
+    assert_eq!(count(&html, r#"role="meter""#), 2, "one meter per emotion");
+    assert!(html.contains(r#"aria-valuenow="50""#), "trust starts at 50");
+    assert!(html.contains("Mood"));
+    assert!(!html.contains("Take back"), "nothing to take back yet");
+}
+
+#[tokio::test]
+async fn a_reply_moves_the_meters_and_is_announced() {
+    let story = mini();
+    let html = render_player(story.clone(), played(&story, &["joke"]), Lang::En).await;
+    assert!(html.contains(r#"aria-valuenow="55""#), "anger 30 → 55");
+    assert!(
+        html.contains("▲ +25"),
+        "the change is shown with an arrow and amount"
+    );
+    assert!(
+        html.contains("Ana: trust fell slightly, anger rose sharply."),
+        "{html}"
+    );
+    assert!(html.contains("Funny. Will it happen again next week?"));
+    assert!(
+        html.contains("Even reports need a weekend off!"),
+        "the learner's reply is in the transcript"
+    );
+    assert!(html.contains("Take back my last reply"));
+    assert_eq!(
+        count(&html, "disabled"),
+        0,
+        "after the joke the apology is available"
+    );
+}
+
+#[tokio::test]
+async fn unavailable_replies_are_shown_disabled() {
+    let story = mini();
+    let html = render_player(story.clone(), played(&story, &["explain"]), Lang::En).await;
+    assert_eq!(count(&html, r#"disabled="disabled""#), 1, "{html}");
+    assert!(html.contains("not possible now"));
+}
+
+#[tokio::test]
+async fn the_ending_has_a_heading_and_a_debrief() {
+    let story = mini();
+    let html = render_player(story.clone(), played(&story, &["joke", "hope"]), Lang::En).await;
+    assert!(html.contains("<h2>Escalated</h2>"), "{html}");
+    assert!(html.contains("Debrief"));
+    assert!(html.contains("A better reply"));
+    assert!(
+        html.contains("The export job failed on Friday"),
+        "the better reply is quoted"
+    );
+    assert!(html.contains("This reply pushed the client past their limit."));
+    assert_eq!(
+        count(&html, r#"data-emotion="trust""#),
+        3,
+        "one chart point per turn plus the start"
+    );
+    assert!(
+        !html.contains(r#"role="group" aria-label="Your reply""#),
+        "no replies after the end"
+    );
+}
+
+#[tokio::test]
+async fn the_interface_and_story_follow_the_language() {
+    let story = mini();
+    let html = render_player(story.clone(), Session::new(&story), Lang::Pt).await;
+    assert!(html.contains("O relatório semanal não chegou."));
+    assert!(html.contains("Sua resposta"));
+    assert!(html.contains("Confiança"));
+}
+
+#[tokio::test]
+async fn story_text_is_rendered_as_text_never_as_markup() {
+    let source = std::fs::read_to_string("tests/fixtures/mini.json")
+        .expect("fixture")
+        .replace(
+            "The weekly report never came. What happened?",
+            "<script>alert(1)</script><img src=x onerror=alert(2)>",
+        );
+    let story = Rc::new(load(StoryId::new("x"), source.as_bytes()).0.expect("loads"));
+    let html = render_player(story.clone(), Session::new(&story), Lang::En).await;
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[tokio::test]
+async fn the_library_shows_cards_progress_and_broken_files() {
+    let story = mini();
+    let mut stories = BTreeMap::new();
+    stories.insert(story.id.clone(), Entry::Ready(story.clone()));
+    let bytes = std::fs::read("tests/fixtures/broken/dangling-next.json").expect("fixture");
+    let (_, report) = load(StoryId::new("broken"), &bytes);
+    stories.insert(
+        StoryId::new("broken"),
+        Entry::Broken(Rc::new(report.errors)),
+    );
+    let mut sessions = BTreeMap::new();
+    sessions.insert(story.id.clone(), played(&story, &["explain"]));
+    let html = LocalServerRenderer::<Library>::with_props(LibraryProps {
+        lang: Lang::En,
+        stories,
+        sessions,
+        best: BTreeMap::new(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("The late report"));
+    assert!(html.contains("Ana"));
+    assert!(html.contains("Operations lead"));
+    assert!(html.contains("2 min"));
+    assert!(html.contains("In progress"));
+    assert!(html.contains("Continue"));
+    assert!(html.contains("This story could not be loaded"));
+    assert!(
+        html.contains("stories/broken.json:184:19 /nodes/0/choices/1/next"),
+        "{html}"
+    );
+}
