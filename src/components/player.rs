@@ -109,7 +109,7 @@ pub fn Player(props: &PlayerProps) -> Html {
                                 let onclick = pick.reform(move |_| n);
                                 html! {
                                     <button type="button" class="choice" disabled={!offer.available} {onclick}
-                                            key={offer.choice.id.as_str()}>
+                                            key={offer.choice.id.as_str()} data-choice={offer.choice.id.to_string()}>
                                         <kbd aria-hidden="true">{ n + 1 }</kbd>
                                         <span>{ offer.choice.text.get(loc, fb) }</span>
                                         if !offer.available {

@@ -1,0 +1,197 @@
+// The player as a learner uses it: progress across reloads, hostile storage, languages, keyboard,
+// loading their own story, the debrief chart, and story text that must never run as markup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, newPage, audit, meters, playToEnd, root } from './harness.mjs';
+
+let server;
+let browser;
+const STORY = 'mr-santino';
+const EXPERT = JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${STORY}.paths.json`), 'utf8')).expert;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(context, hash = `#/story/${STORY}`, query = '') {
+  const page = await newPage(context);
+  await page.goto(`${server.base}${query}${hash}`);
+  return page;
+}
+
+const transcriptText = (page) => page.locator('.transcript').innerText();
+
+test('a reload resumes exactly where the learner was', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
+  await page.locator('.bubble.you').first().waitFor();
+  await page.locator(`[data-choice="${EXPERT[1]}"]`).click();
+  await page.waitForFunction(() => document.querySelectorAll('.bubble.you').length === 2);
+  const before = { text: await transcriptText(page), meters: await meters(page) };
+  await page.reload();
+  await page.locator('.bubble.you').nth(1).waitFor();
+  assert.equal(await transcriptText(page), before.text);
+  assert.deepEqual(await meters(page), before.meters);
+  await page.goto(server.base);
+  await page.locator('.status.in-progress').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('corrupted saved progress is set aside with a notice, and the app still plays', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('rapport:v1:progress', '{"sessions": {"mr-santino": 42}, garbage');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const page = await open(context);
+  await page.locator('.notice').first().waitFor();
+  assert.match(await page.locator('.notice').first().innerText(), /set aside/);
+  const kept = await page.evaluate(() => localStorage.getItem('rapport:v1:progress:set-aside'));
+  assert.match(kept, /garbage/, 'the unreadable data is kept, not destroyed');
+  await page.locator('[role="group"] button.choice:not([disabled])').first().click();
+  await page.locator('.bubble.you').first().waitFor();
+  await context.close();
+});
+
+test('a saved session from another version of the story is set aside, not replayed', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('rapport:v1:progress', JSON.stringify({
+        sessions: { 'mr-santino': { story: 'mr-santino', node: 'gone', emotions: {}, flags: [], fired: [], history: [] } },
+      }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const page = await open(context);
+  await page.locator('.notice').first().waitFor();
+  assert.match(await page.locator('.notice').first().innerText(), /changed/);
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('in a sandboxed iframe with storage blocked, the story plays in memory and says so', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(server.base);
+  await page.setContent(`<!doctype html><html lang="en"><title>host</title>
+    <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${server.base}#/story/${STORY}"></iframe></html>`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.notice').first().waitFor();
+  assert.match(await frame.locator('.notice').first().innerText(), /only until you close this tab/);
+  await frame.locator('[role="group"] button.choice:not([disabled])').first().click();
+  await frame.locator('.bubble.you').first().waitFor();
+  const uncaught = page.errors.filter((e) => !/localStorage|SecurityError|storage/i.test(e));
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
+
+test('the language follows ?lang=, switches on every screen and is remembered', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await open(context, '#/', '?lang=pt');
+  await page.locator('h1').waitFor();
+  assert.equal(await page.locator('h1').innerText(), 'Conversas');
+  assert.equal(await page.getAttribute('html', 'lang'), 'pt');
+  await page.selectOption('header select', 'es');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Conversaciones');
+  await page.goto(`${server.base}#/story/${STORY}`);
+  await page.locator('[role="group"]').waitFor();
+  assert.equal(await page.locator('[role="group"]').getAttribute('aria-label'), 'Tu respuesta');
+  assert.match(await transcriptText(page), /Sr\. Santino|usted/i);
+  await context.close();
+});
+
+test('keyboard only: digits pick replies, focus follows, and the story ends', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  for (let turn = 0; turn < 60; turn++) {
+    if (await page.locator('.ending h2').count()) break;
+    const n = await page.locator('[role="group"] button.choice').count();
+    const enabled = await page.locator('[role="group"] button.choice').evaluateAll(
+      (bs) => bs.map((b, i) => (b.disabled ? -1 : i)).filter((i) => i >= 0));
+    const before = await page.locator('.bubble').count();
+    await page.keyboard.press(String(enabled[0] + 1));
+    await page.waitForFunction((b) => document.querySelectorAll('.bubble').length > b, before);
+    assert.ok(n > 0);
+    if (!(await page.locator('.ending h2').count())) {
+      const focused = await page.evaluate(() => document.activeElement?.classList.contains('choice'));
+      assert.ok(focused, 'focus moved to the new replies');
+    }
+  }
+  await page.locator('.ending h2').waitFor();
+  await context.close();
+});
+
+test('the debrief chart has one point per turn and shows the reply behind it', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  const turns = await playToEnd(page, 1);
+  await page.locator('.chart-svg').waitFor();
+  const points = await page.locator('.point[data-emotion="respect"]').count();
+  assert.equal(points, turns + 1, 'the start plus one point per reply');
+  await page.locator('.hit rect').nth(1).focus();
+  await page.locator('.chart-detail q').waitFor();
+  assert.match(await page.locator('.chart-detail').innerText(), /\S/);
+  assert.ok(await page.locator('.path li').count() === turns);
+  assert.deepEqual(await audit(page), []);
+  // Replay from the first decision goes back to the start with the first reply undone.
+  await page.locator('.path li button').first().click();
+  await page.locator('[role="group"]').waitFor();
+  assert.equal(await page.locator('.bubble.you').count(), 0);
+  await context.close();
+});
+
+test('loading your own story: a broken file lists its problems, a valid one plays', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '#/upload');
+  const input = page.locator('input[type="file"]');
+  await input.setInputFiles(path.join(root, 'tests/fixtures/broken/many-problems.json'));
+  await page.locator('.problems li').first().waitFor();
+  const problems = await page.locator('.problems li').allInnerTexts();
+  assert.equal(problems.length, 4);
+  assert.ok(problems.some((p) => p.includes('many-problems.json:184:19 /nodes/0/choices/1/next')), problems.join('\n'));
+  assert.deepEqual(await audit(page), []);
+  await input.setInputFiles(path.join(root, 'tests/fixtures/mini.json'));
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  assert.match(page.url(), /#\/story\/own-mini$/);
+  assert.match(await transcriptText(page), /weekly report never came/);
+  await context.close();
+});
+
+test('an oversized upload is refused with a message', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '#/upload');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32),
+  });
+  await page.locator('.upload-result .error').waitFor();
+  assert.match(await page.locator('.upload-result').innerText(), /larger than 5 MB/);
+  await context.close();
+});
+
+test('story text with HTML or script payloads is shown literally, never run', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '#/upload');
+  const evil = fs.readFileSync(path.join(root, 'tests/fixtures/mini.json'), 'utf8')
+    .replace('The weekly report never came. What happened?', "<script>window.pwned=1</script><img src=x onerror='window.pwned=2'>");
+  await page.locator('#paste').fill(evil);
+  await page.locator('form.paste button').click();
+  await page.locator('.bubble.client').first().waitFor();
+  assert.match(await transcriptText(page), /<script>window\.pwned=1<\/script><img src=x/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator('.transcript img').count(), 0);
+  await context.close();
+});
