@@ -22,7 +22,7 @@ lint: setup
 
 native-test: setup
 	cargo test --all-targets
-	cargo run --quiet --release --bin storycheck -- stories/*.json
+	cargo run --quiet --bin storycheck -- stories/*.json
 
 browser-test: dist
 	node --test --test-concurrency=1 tests/browser/*.test.mjs

@@ -1,6 +1,10 @@
 //! The `storycheck` command: argument parsing and output, kept in the library so tests call it.
 
-use crate::engine::{check, stats::stats, Diagnostic};
+use crate::engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
+use crate::engine::graph::{to_dot, to_mermaid};
+use crate::engine::random::{random_walks, Coverage};
+use crate::engine::stats::{stats, Stats};
+use crate::engine::{check, load, transcript::transcript, ChoiceId, Diagnostic, Session, StoryId};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -8,10 +12,15 @@ use std::path::Path;
 /// Files larger than this are refused without being parsed.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-const USAGE: &str = "usage: storycheck [--json] FILE...\n\
-       storycheck play [--locale xx] FILE [CHOICE...]\n\
-  Validates Rapport story files (exit 0 all valid, 1 some invalid, 2 usage error), or plays the\n\
-  given choice ids from the start and prints the transcript with emotion changes.";
+const USAGE: &str = "\
+usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed S]] FILE...
+       storycheck graph FILE [--format dot|mermaid]
+       storycheck play [--locale xx] FILE [CHOICE...]
+
+  Validates Rapport story files and explores every reachable state of each valid one
+  (exit 0 all valid, 1 some invalid, 2 usage error). --random plays N seeded random walks
+  and reports coverage. `graph` prints the story graph; `play` prints the transcript of
+  the given choice ids.";
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -19,69 +28,217 @@ struct FileReport<'a> {
     ok: bool,
     errors: &'a [Diagnostic],
     warnings: &'a [Diagnostic],
-    stats: Option<crate::engine::stats::Stats>,
+    notes: &'a [Diagnostic],
+    stats: Option<FullStats>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    random: Option<Coverage>,
+}
+
+#[derive(Serialize)]
+struct FullStats {
+    #[serde(flatten)]
+    basic: Stats,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    analysis: Option<Analysis>,
+}
+
+struct Options {
+    json: bool,
+    analysis: bool,
+    max_states: usize,
+    random: Option<usize>,
+    seed: u64,
+    files: Vec<String>,
+}
+
+fn usage(err: &mut dyn Write, problem: &str) -> std::io::Result<u8> {
+    writeln!(err, "storycheck: {problem}\n{USAGE}")?;
+    Ok(2)
 }
 
 /// Runs storycheck with the given arguments; returns the exit status.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    if args.first().map(String::as_str) == Some("play") {
-        return play(&args[1..], out, err);
+    match args.first().map(String::as_str) {
+        Some("play") => return play(&args[1..], out, err),
+        Some("graph") => return graph(&args[1..], out, err),
+        _ => {}
     }
-    let mut json = false;
-    let mut files = Vec::new();
-    for arg in args {
+    let mut o = Options {
+        json: false,
+        analysis: true,
+        max_states: DEFAULT_MAX_STATES,
+        random: None,
+        seed: 1,
+        files: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut number = |name: &str| -> Result<u64, String> {
+            it.next()
+                .and_then(|v| v.parse().ok())
+                .ok_or(format!("{name} needs a whole number"))
+        };
         match arg.as_str() {
-            "--json" => json = true,
+            "--json" => o.json = true,
+            "--no-analysis" => o.analysis = false,
+            "--max-states" => match number("--max-states") {
+                Ok(n) => o.max_states = n.max(1) as usize,
+                Err(e) => return usage(err, &e),
+            },
+            "--random" => match number("--random") {
+                Ok(n) => o.random = Some(n as usize),
+                Err(e) => return usage(err, &e),
+            },
+            "--seed" => match number("--seed") {
+                Ok(n) => o.seed = n,
+                Err(e) => return usage(err, &e),
+            },
             "-h" | "--help" => {
                 writeln!(out, "{USAGE}")?;
                 return Ok(0);
             }
             flag if flag.starts_with("--") => {
-                writeln!(err, "storycheck: unknown option `{flag}`\n{USAGE}")?;
-                return Ok(2);
+                return usage(err, &format!("unknown option `{flag}`"))
             }
-            file => files.push(file.to_string()),
+            file => o.files.push(file.to_string()),
         }
     }
-    if files.is_empty() {
-        writeln!(err, "{USAGE}")?;
-        return Ok(2);
+    if o.files.is_empty() {
+        return usage(err, "no story file given");
     }
     let mut all_ok = true;
-    for file in &files {
-        let (errors, warnings, stats) = check_file(Path::new(file));
-        all_ok &= errors.is_empty();
-        if json {
-            let report = FileReport {
-                file,
-                ok: errors.is_empty(),
-                errors: &errors,
-                warnings: &warnings,
-                stats,
-            };
-            let line = serde_json::to_string(&report).map_err(std::io::Error::other)?;
-            writeln!(out, "{line}")?;
-        } else {
-            for d in &errors {
-                writeln!(out, "{}", human(file, d, "error"))?;
-            }
-            for d in &warnings {
-                writeln!(out, "{}", human(file, d, "warning"))?;
-            }
-            if errors.is_empty() {
-                writeln!(
-                    out,
-                    "{file}: ok ({} warning{})",
-                    warnings.len(),
-                    if warnings.len() == 1 { "" } else { "s" }
-                )?;
-            }
-        }
+    for file in &o.files {
+        all_ok &= check_one(file, &o, out)?;
     }
     Ok(if all_ok { 0 } else { 1 })
 }
 
-/// `FILE:LINE:COLUMN: error: message (at /pointer)`.
+fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bool> {
+    let (mut errors, mut warnings, mut notes, mut full, mut random) =
+        (Vec::new(), Vec::new(), Vec::new(), None, None);
+    match read(Path::new(file)) {
+        Err(message) => errors.push(plain(message)),
+        Ok(bytes) => {
+            let (parsed, report) = check(&bytes);
+            errors = report.errors;
+            warnings = report.warnings;
+            let basic = parsed.as_ref().map(stats);
+            let mut analysis = None;
+            if errors.is_empty() {
+                if let (Some(story), _) = load(StoryId::new(stem(file)), &bytes) {
+                    if o.analysis {
+                        let mut a = analyse(&story, o.max_states);
+                        let source = String::from_utf8_lossy(&bytes);
+                        crate::engine::diagnostic::locate_all(&source, &mut a.errors);
+                        crate::engine::diagnostic::locate_all(&source, &mut a.warnings);
+                        crate::engine::diagnostic::locate_all(&source, &mut a.notes);
+                        errors.append(&mut a.errors);
+                        warnings.append(&mut a.warnings);
+                        notes.append(&mut a.notes);
+                        analysis = Some(a);
+                    }
+                    random = o.random.map(|n| random_walks(&story, n, o.seed));
+                }
+            }
+            full = basic.map(|basic| FullStats { basic, analysis });
+        }
+    }
+    let ok = errors.is_empty();
+    if o.json {
+        let report = FileReport {
+            file,
+            ok,
+            errors: &errors,
+            warnings: &warnings,
+            notes: &notes,
+            stats: full,
+            random,
+        };
+        let line = serde_json::to_string(&report).map_err(std::io::Error::other)?;
+        writeln!(out, "{line}")?;
+        return Ok(ok);
+    }
+    for (list, kind) in [(&errors, "error"), (&warnings, "warning")] {
+        for d in list {
+            writeln!(out, "{}", human(file, d, kind))?;
+        }
+    }
+    if !notes.is_empty() {
+        writeln!(
+            out,
+            "{file}: {} note{} (emotion values clamped at a bound; listed with --json)",
+            notes.len(),
+            if notes.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    if let Some(a) = full.as_ref().and_then(|f| f.analysis.as_ref()) {
+        let outcome = |o: Option<crate::engine::Outcome>| {
+            o.map_or("none".into(), |o| format!("{o:?}").to_lowercase())
+        };
+        let score = |s: Option<u32>| s.map_or("n/a".into(), |s| format!("{s}%"));
+        writeln!(
+            out,
+            "{file}: {} states{}, {} play-throughs, {}–{} decisions, outcomes {}–{}, scores {}–{}",
+            a.states,
+            if a.truncated {
+                " (bound reached: partial)"
+            } else {
+                ""
+            },
+            a.paths_explored,
+            a.shortest_path,
+            a.longest_path,
+            outcome(a.worst_outcome),
+            outcome(a.best_outcome),
+            score(a.worst_score),
+            score(a.best_score),
+        )?;
+        for e in &a.ending_paths {
+            let span = match (e.shortest, e.longest) {
+                (Some(s), Some(l)) => format!("{s}–{l} decisions"),
+                _ => "unreachable".into(),
+            };
+            writeln!(
+                out,
+                "  ending {} ({}): {span}, {} play-throughs",
+                e.ending, e.outcome, e.paths
+            )?;
+        }
+    }
+    if let Some(r) = &random {
+        writeln!(
+            out,
+            "{file}: {} random walks (seed {}): {:.0}% of nodes, {:.0}% of choices visited{}",
+            r.walks,
+            r.seed,
+            r.nodes * 100.0,
+            r.choices * 100.0,
+            if r.unfinished > 0 {
+                format!(", {} unfinished", r.unfinished)
+            } else {
+                String::new()
+            }
+        )?;
+        for (ending, n) in &r.endings {
+            writeln!(
+                out,
+                "  {ending}: {n} ({:.1}%)",
+                *n as f64 * 100.0 / r.walks.max(1) as f64
+            )?;
+        }
+    }
+    if ok {
+        writeln!(
+            out,
+            "{file}: ok ({} warning{})",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(ok)
+}
+
+/// `FILE:LINE:COLUMN: kind: message (at /pointer)`.
 fn human(file: &str, d: &Diagnostic, kind: &str) -> String {
     let mut out = file.to_string();
     if let (Some(l), Some(c)) = (d.line, d.column) {
@@ -94,19 +251,19 @@ fn human(file: &str, d: &Diagnostic, kind: &str) -> String {
     out
 }
 
-type Checked = (
-    Vec<Diagnostic>,
-    Vec<Diagnostic>,
-    Option<crate::engine::stats::Stats>,
-);
+fn stem(file: &str) -> String {
+    Path::new(file)
+        .file_stem()
+        .map_or("story".into(), |s| s.to_string_lossy().into_owned())
+}
 
-fn check_file(path: &Path) -> Checked {
-    let fail = |message: String| (vec![plain(message)], Vec::new(), None);
+/// Reads a story file, refusing directories and files over [`MAX_FILE_BYTES`] unread.
+fn read(path: &Path) -> Result<Vec<u8>, String> {
     match std::fs::metadata(path) {
-        Err(e) => return fail(format!("cannot read the file: {e}")),
-        Ok(m) if m.is_dir() => return fail("is a directory, not a story file".into()),
+        Err(e) => return Err(format!("cannot read the file: {e}")),
+        Ok(m) if m.is_dir() => return Err("is a directory, not a story file".into()),
         Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return fail(format!(
+            return Err(format!(
                 "the file is {} bytes; story files are limited to {} MB",
                 m.len(),
                 MAX_FILE_BYTES / 1024 / 1024
@@ -114,12 +271,7 @@ fn check_file(path: &Path) -> Checked {
         }
         Ok(_) => {}
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("cannot read the file: {e}")),
-    };
-    let (file, report) = check(&bytes);
-    (report.errors, report.warnings, file.as_ref().map(stats))
+    std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))
 }
 
 fn plain(message: String) -> Diagnostic {
@@ -132,6 +284,54 @@ fn plain(message: String) -> Diagnostic {
     }
 }
 
+/// Loads a valid story for `play` and `graph`, printing its problems otherwise.
+fn load_valid(file: &str, out: &mut dyn Write) -> std::io::Result<Option<crate::engine::Story>> {
+    let bytes = match read(Path::new(file)) {
+        Ok(b) => b,
+        Err(message) => {
+            writeln!(out, "{file}: {message}")?;
+            return Ok(None);
+        }
+    };
+    let (story, report) = load(StoryId::new(stem(file)), &bytes);
+    if story.is_none() {
+        for d in &report.errors {
+            writeln!(out, "{}", human(file, d, "error"))?;
+        }
+    }
+    Ok(story)
+}
+
+/// `storycheck graph FILE [--format dot|mermaid]`.
+fn graph(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let mut format = "dot".to_string();
+    let mut file = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" => match it.next() {
+                Some(f) if f == "dot" || f == "mermaid" => format = f.clone(),
+                _ => return usage(err, "--format takes dot or mermaid"),
+            },
+            f if !f.starts_with("--") && file.is_none() => file = Some(f.to_string()),
+            other => return usage(err, &format!("unexpected `{other}`")),
+        }
+    }
+    let Some(file) = file else {
+        return usage(err, "graph needs a story file");
+    };
+    let Some(story) = load_valid(&file, out)? else {
+        return Ok(1);
+    };
+    let text = if format == "dot" {
+        to_dot(&story.file, "en")
+    } else {
+        to_mermaid(&story.file)
+    };
+    write!(out, "{text}")?;
+    Ok(0)
+}
+
 /// `storycheck play [--locale xx] FILE [CHOICE...]`.
 fn play(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let mut locale = "en".to_string();
@@ -139,48 +339,25 @@ fn play(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
     if rest.first().map(String::as_str) == Some("--locale") {
         match rest.get(1) {
             Some(l) => locale = l.clone(),
-            None => {
-                writeln!(err, "{USAGE}")?;
-                return Ok(2);
-            }
+            None => return usage(err, "--locale needs a language code"),
         }
         rest = &rest[2..];
     }
     let Some((file, choices)) = rest.split_first() else {
-        writeln!(err, "{USAGE}")?;
-        return Ok(2);
+        return usage(err, "play needs a story file");
     };
-    let path = Path::new(file);
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            writeln!(err, "{file}: cannot read the file: {e}")?;
-            return Ok(1);
-        }
-    };
-    let id = path
-        .file_stem()
-        .map_or("story".into(), |s| s.to_string_lossy().into_owned());
-    let (story, report) = crate::engine::load(crate::engine::StoryId::new(id), &bytes);
-    let Some(story) = story else {
-        for d in &report.errors {
-            writeln!(out, "{}", human(file, d, "error"))?;
-        }
+    let Some(story) = load_valid(file, out)? else {
         return Ok(1);
     };
-    let mut session = crate::engine::Session::new(&story);
+    let mut session = Session::new(&story);
     let mut code = 0;
     for choice in choices {
-        if let Err(e) = session.choose(&story, &crate::engine::ChoiceId::new(choice)) {
+        if let Err(e) = session.choose(&story, &ChoiceId::new(choice)) {
             writeln!(err, "stopped: {e}")?;
             code = 1;
             break;
         }
     }
-    write!(
-        out,
-        "{}",
-        crate::engine::transcript::transcript(&story, &session, &locale)
-    )?;
+    write!(out, "{}", transcript(&story, &session, &locale))?;
     Ok(code)
 }

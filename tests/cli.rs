@@ -18,7 +18,20 @@ fn storycheck(args: &[&str]) -> (i32, String, String) {
 fn a_valid_file_exits_zero() {
     let (code, out, _) = storycheck(&["tests/fixtures/mini.json"]);
     assert_eq!(code, 0);
-    assert_eq!(out.trim(), "tests/fixtures/mini.json: ok (0 warnings)");
+    assert_eq!(
+        out.lines().last(),
+        Some("tests/fixtures/mini.json: ok (0 warnings)")
+    );
+    assert!(
+        out.contains(
+            "8 states, 5 play-throughs, 2–2 decisions, outcomes failure–success, scores 0%–100%"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("ending walked_out (failure): 2–2 decisions, 1 play-throughs"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -4,10 +4,13 @@
 //! serialisable play state ([`Session`]), as ink keeps `story` apart from `story.state`.
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod diagnostic;
+pub mod graph;
 pub mod ids;
 pub mod load;
 pub mod model;
+pub mod random;
 pub mod review;
 pub mod session;
 pub mod stats;

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 /// One emotion's change caused by a reply (after clamping to its range).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EmotionChange {
     /// Which emotion.
     pub emotion: EmotionId,
@@ -28,7 +28,7 @@ impl EmotionChange {
 }
 
 /// One reply the learner made, and what it did.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Turn {
     /// Where the reply was made.
     pub node: NodeId,
@@ -44,7 +44,7 @@ pub struct Turn {
 }
 
 /// The state of one play-through.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Session {
     /// The story being played.
     pub story: StoryId,

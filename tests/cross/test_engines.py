@@ -1,0 +1,367 @@
+"""The same play-through of `mr-santino` in every browser engine we support (issue 9).
+
+Chromium (through chromedriver), Firefox ESR (geckodriver) and WebKitGTK, Safari's engine
+(WebKitWebDriver + MiniBrowser), each driven with selenium against `dist/` served under a
+sub-path by a static server started here. For each engine: open the story by deep link, play the
+expert path from `tests/transcripts/mr-santino.paths.json`, check that the meters move after the
+first reply, reload after three replies and check that transcript and meters come back identical,
+reach the ending, check the debrief and its chart, and check that no script error occurred.
+Screenshots of the conversation (after three replies) and of the debrief go to
+`tests/browser/artifacts/engines/<engine>-{conversation,debrief}.png`.
+
+WebKitGTK's MiniBrowser has no headless mode, so this file starts its own Xvfb for it (a private
+display chosen by Xvfb itself via -displayfd): `python3 -m pytest tests/cross` needs no
+`xvfb-run` wrapper and never opens a window on a developer's desktop.
+Tools: `scripts/setup-browsers.sh` installs them. `ENGINES=firefox,webkit` selects engines.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "dist"
+SUBPATH = "/training/rapport/"
+STORY = "mr-santino"
+EXPERT = json.loads((ROOT / "tests/transcripts" / f"{STORY}.paths.json").read_text())["expert"]
+ARTIFACTS = ROOT / "tests/browser/artifacts/engines"
+VIEWPORT = (1280, 900)
+WAIT = 60  # seconds; generous: a loaded 2-core machine runs WebKit on a software-rendered X server
+RELOAD_AFTER = 3
+
+ENGINES = [e.strip() for e in os.environ.get("ENGINES", "chromium,firefox,webkit").split(",") if e.strip()]
+
+FIREFOX = "/usr/bin/firefox-esr"
+GECKODRIVER = shutil.which("geckodriver") or str(Path.home() / ".cargo/bin/geckodriver")
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+WEBKITDRIVER = "/usr/bin/WebKitWebDriver"
+
+# Installed right after each page load: records uncaught errors, failed resource loads, unhandled
+# promise rejections and console.error calls (a Rust panic reports there) into window.__errors.
+COLLECTOR = """
+if (!window.__errors) {
+  window.__errors = [];
+  window.addEventListener('error', (e) => window.__errors.push('error: ' + (e.message
+      || (e.target && (e.target.src || e.target.href)) || e.type)), true);
+  window.addEventListener('unhandledrejection', (e) =>
+      window.__errors.push('unhandledrejection: ' + String(e.reason && (e.reason.stack || e.reason))));
+  const original = console.error;
+  console.error = function (...args) {
+    window.__errors.push('console.error: ' + args.map(String).join(' '));
+    return original.apply(this, args);
+  };
+}
+"""
+
+READ_METERS = """
+return Object.fromEntries([...document.querySelectorAll('[role="meter"]')].map((el) => [
+  (document.getElementById(el.getAttribute('aria-labelledby')) || {}).textContent || '?',
+  el.getAttribute('aria-valuenow')]));
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# The static server: dist/ (a snapshot, so a rebuild during the run cannot swap files under us)
+# under SUBPATH only, on a free loopback port, with the right MIME types.
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".css": "text/css",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+    }
+
+    def _route(self) -> bool:
+        if not self.path.startswith(SUBPATH):
+            self.send_error(404, "not here")
+            return False
+        self.path = "/" + self.path[len(SUBPATH):]
+        return True
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        if self._route():
+            super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802
+        if self._route():
+            super().do_HEAD()
+
+    def log_message(self, *args):  # keep pytest's output readable
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection (reload, preload it no longer needs) is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    if not (DIST / "index.html").exists():
+        pytest.fail("dist/ is missing: build it first (make dist)")
+    snapshot = Path(tempfile.mkdtemp(prefix="rapport-dist-")) / "dist"
+    shutil.copytree(DIST, snapshot)
+    server = _Server(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(snapshot)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    wasm = next(snapshot.glob("*.wasm")).name
+    with urllib.request.urlopen(base + wasm) as response:
+        assert response.headers["content-type"] == "application/wasm"
+    yield base
+    server.shutdown()
+    server.server_close()
+    shutil.rmtree(snapshot.parent, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Engines.
+
+
+@pytest.fixture(scope="session")
+def xvfb_display():
+    """A private Xvfb display for WebKitGTK; Xvfb picks a free display number itself."""
+    if not shutil.which("Xvfb"):
+        pytest.fail("Xvfb is missing: run scripts/setup-browsers.sh")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()  # written once the server accepts connections
+    if not number:
+        proc.kill()
+        pytest.fail("Xvfb did not start")
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _need(*paths: str) -> None:
+    for p in paths:
+        if not (p and os.access(p, os.X_OK)):
+            pytest.fail(f"{p} is missing: run scripts/setup-browsers.sh")
+
+
+def _start(engine: str, request, log_dir: Path):
+    """Starts a fresh browser (new profile, so empty localStorage) and returns the driver."""
+    if engine == "chromium":
+        _need(CHROMIUM, CHROMEDRIVER)
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    f"--window-size={VIEWPORT[0]},{VIEWPORT[1]}"):
+            opts.add_argument(arg)
+        opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
+                                          log_output=str(log_dir / "chromedriver.log"))
+        return webdriver.Chrome(options=opts, service=service)
+    if engine == "firefox":
+        _need(FIREFOX, GECKODRIVER)
+        opts = webdriver.FirefoxOptions()
+        opts.binary_location = FIREFOX
+        opts.add_argument("-headless")
+        opts.add_argument(f"--width={VIEWPORT[0]}")
+        opts.add_argument(f"--height={VIEWPORT[1]}")
+        # The browser log: console messages of pages go to Firefox's stdout, which geckodriver
+        # writes to its log; WebDriver BiDi (below) reports script errors and console.error live.
+        opts.set_preference("devtools.console.stdout.content", True)
+        opts.enable_bidi = True
+        service = webdriver.FirefoxService(executable_path=GECKODRIVER,
+                                           log_output=str(log_dir / "geckodriver.log"))
+        return webdriver.Firefox(options=opts, service=service)
+    if engine == "webkit":
+        _need(MINIBROWSER, WEBKITDRIVER)
+        display = request.getfixturevalue("xvfb_display")
+        opts = webdriver.WebKitGTKOptions()
+        opts.binary_location = MINIBROWSER
+        opts.add_argument("--automation")
+        service = webdriver.WebKitGTKService(executable_path=WEBKITDRIVER,
+                                             log_output=str(log_dir / "webkitwebdriver.log"),
+                                             env={**os.environ, "DISPLAY": display})
+        return webdriver.WebKitGTK(options=opts, service=service)
+    raise ValueError(engine)
+
+
+def _size_viewport(driver) -> None:
+    """Makes the viewport (not the window) VIEWPORT, so screenshots compare across engines."""
+    driver.set_window_size(*VIEWPORT)
+    for _ in range(2):
+        w, h = driver.execute_script("return [innerWidth, innerHeight]")
+        if (w, h) == VIEWPORT:
+            return
+        size = driver.get_window_size()
+        driver.set_window_size(size["width"] + VIEWPORT[0] - w, size["height"] + VIEWPORT[1] - h)
+
+
+class BrowserLog:
+    """Script errors the engine itself reports, beyond the page's own collector."""
+
+    def __init__(self, engine: str, driver, log_dir: Path):
+        self.engine, self.driver, self.log_dir = engine, driver, log_dir
+        self.live: list[str] = []
+        if engine == "firefox":
+            script = driver.script
+            script.add_javascript_error_handler(
+                lambda e: self.live.append(f"javascript error: {getattr(e, 'text', e)}"))
+            script.add_console_message_handler(
+                lambda e: getattr(e, "level", "") == "error"
+                and self.live.append(f"console.error: {getattr(e, 'text', e)}"))
+
+    def errors(self) -> list[str]:
+        found = list(self.live)
+        if self.engine == "chromium":
+            found += [f"{e['level']}: {e['message']}" for e in self.driver.get_log("browser")
+                      if e["level"] == "SEVERE"]
+        if self.engine == "firefox":
+            log = (self.log_dir / "geckodriver.log").read_text(errors="replace")
+            found += [line for line in log.splitlines()
+                      if line.startswith(("console.error:", "JavaScript error:"))
+                      and "127.0.0.1" in line]
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The play-through.
+
+
+def _wait(driver, timeout: float = WAIT) -> WebDriverWait:
+    return WebDriverWait(driver, timeout, poll_frequency=0.1)
+
+
+def _bubbles_you(driver) -> int:
+    return len(driver.find_elements(By.CSS_SELECTOR, ".bubble.you"))
+
+
+def _click_reply(driver, choice: str) -> None:
+    selector = f'[role="group"] button.choice[data-choice="{choice}"]'
+    before = _bubbles_you(driver)
+    button = _wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)),
+                                 f"reply {choice!r} never became clickable")
+    try:
+        button.click()
+    except ElementClickInterceptedException:
+        # Something (a sticky header, an entrance animation) covers the button at the
+        # point WebDriver picked; a learner would scroll, so do that and retry once.
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+    _wait(driver).until(lambda d: _bubbles_you(d) > before, f"reply {choice!r} was not taken")
+
+
+def _state(driver) -> dict:
+    return {
+        "transcript": driver.find_element(By.CSS_SELECTOR, ".transcript").text,
+        "meters": driver.execute_script(READ_METERS),
+    }
+
+
+def _settle(driver) -> None:
+    """Waits for running CSS animations/transitions to finish (before a screenshot)."""
+    driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})))
+          .then(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    """)
+
+
+def _open(driver, url: str) -> None:
+    driver.get(url)
+    _wait(driver).until(EC.presence_of_element_located(
+        (By.CSS_SELECTOR, '[role="group"] button.choice')), "the story never showed its replies")
+    driver.execute_script(COLLECTOR)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_play_through(engine, base_url, request, tmp_path):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    driver = _start(engine, request, tmp_path)
+    try:
+        driver.set_page_load_timeout(WAIT)
+        driver.set_script_timeout(WAIT)
+        log = BrowserLog(engine, driver, tmp_path)
+        page_errors: list[str] = []
+        _size_viewport(driver)
+
+        # Deep link straight into the story, under the sub-path.
+        _open(driver, f"{base_url}#/story/{STORY}")
+        assert driver.execute_script("return location.hash") == f"#/story/{STORY}"
+        meters_at_start = driver.execute_script(READ_METERS)
+        assert meters_at_start, "no [role=meter] in the client panel"
+
+        # The first reply moves the meters.
+        _click_reply(driver, EXPERT[0])
+        _wait(driver).until(lambda d: d.execute_script(READ_METERS) != meters_at_start,
+                            "the meters did not change after the first reply")
+        assert set(driver.execute_script(READ_METERS)) == set(meters_at_start)
+
+        for choice in EXPERT[1:RELOAD_AFTER]:
+            _click_reply(driver, choice)
+
+        # Reload mid-story: progress comes back from localStorage, identical.
+        assert driver.execute_script("return localStorage.getItem('rapport:v1:progress')"), \
+            "nothing saved in localStorage"
+        before = _state(driver)
+        _settle(driver)
+        driver.save_screenshot(str(ARTIFACTS / f"{engine}-conversation.png"))
+        page_errors += driver.execute_script("return window.__errors")
+        driver.refresh()
+        _wait(driver).until(lambda d: _bubbles_you(d) == RELOAD_AFTER,
+                            "the transcript did not come back after the reload")
+        driver.execute_script(COLLECTOR)
+        assert _state(driver) == before
+
+        for choice in EXPERT[RELOAD_AFTER:]:
+            _click_reply(driver, choice)
+
+        # The ending and the debrief.
+        heading = _wait(driver).until(EC.visibility_of_element_located(
+            (By.CSS_SELECTOR, ".ending h2")), "no ending")
+        assert heading.text.strip()
+        debrief = _wait(driver).until(EC.visibility_of_element_located(
+            (By.CSS_SELECTOR, ".debrief")), "no debrief")
+        points = driver.find_elements(By.CSS_SELECTOR, '.chart-svg .point[data-emotion="respect"]')
+        assert len(points) == len(EXPERT) + 1, "one chart point for the start and one per reply"
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", debrief)
+        _settle(driver)
+        driver.save_screenshot(str(ARTIFACTS / f"{engine}-debrief.png"))
+
+        page_errors += driver.execute_script("return window.__errors")
+        assert page_errors == [], "script errors in the page"
+        assert log.errors() == [], "script errors in the browser log"
+    finally:
+        driver.quit()
+        print(f"{engine}: {time.monotonic() - started:.1f} s")
