@@ -20,9 +20,12 @@ lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 
+STORIES := $(filter-out stories/schema.json,$(wildcard stories/*.json))
+
 native-test: setup
 	cargo test --all-targets
-	cargo run --quiet --bin storycheck -- stories/*.json
+	cargo run --quiet --bin storycheck -- $(STORIES)
+	node --test tests/schema/*.test.mjs
 
 browser-test: dist
 	node --test --test-concurrency=1 tests/browser/*.test.mjs

@@ -16,11 +16,12 @@ const USAGE: &str = "\
 usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed S]] FILE...
        storycheck graph FILE [--format dot|mermaid]
        storycheck play [--locale xx] FILE [CHOICE...]
+       storycheck schema
 
   Validates Rapport story files and explores every reachable state of each valid one
   (exit 0 all valid, 1 some invalid, 2 usage error). --random plays N seeded random walks
   and reports coverage. `graph` prints the story graph; `play` prints the transcript of
-  the given choice ids.";
+  the given choice ids; `schema` prints the format's JSON Schema.";
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -61,6 +62,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
     match args.first().map(String::as_str) {
         Some("play") => return play(&args[1..], out, err),
         Some("graph") => return graph(&args[1..], out, err),
+        Some("schema") => {
+            write!(out, "{}", crate::engine::json_schema())?;
+            return Ok(0);
+        }
         _ => {}
     }
     let mut o = Options {

@@ -1,6 +1,7 @@
 //! Rapport: rehearse hard client conversations. The story engine, the `storycheck` CLI and the
 //! Yew app all live in this library so tests and binaries reuse them.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod components;
 pub mod engine;

@@ -11,6 +11,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A learner-visible string in every locale the story declares: `{"en": "...", "es": "...", "pt": "..."}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 
@@ -28,6 +29,7 @@ impl Text {
 
 /// A whole story file, as written by an author.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StoryFile {
     /// Optional JSON Schema reference for editors; ignored by the engine.
@@ -80,6 +82,7 @@ fn yes() -> bool {
 
 /// How demanding a story is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Difficulty {
     /// A first conversation.
@@ -92,6 +95,7 @@ pub enum Difficulty {
 
 /// A learning objective.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Referenced by choice feedback as `principle`.
@@ -102,6 +106,7 @@ pub struct Objective {
 
 /// The client.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Persona {
     /// Full name as written ("Roberto Santino").
@@ -121,6 +126,7 @@ pub struct Persona {
 
 /// Formal or first-name address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AddressForm {
     /// Title and surname; never the first name.
@@ -131,6 +137,7 @@ pub enum AddressForm {
 
 /// Appearance hints for the drawn portrait.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Look {
     /// Skin tone, 1 (lightest) to 5 (darkest); 0 picks 3.
@@ -147,6 +154,7 @@ pub struct Look {
 
 /// Portrait hair style.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HairStyle {
     /// Short hair.
@@ -162,6 +170,7 @@ pub enum HairStyle {
 
 /// Portrait hair colour.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HairColour {
     /// Black.
@@ -179,6 +188,7 @@ pub enum HairColour {
 
 /// Someone other than the client who speaks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CastMember {
     /// Used as a line's `speaker`.
@@ -189,6 +199,7 @@ pub struct CastMember {
 
 /// One emotion dimension of the client.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmotionDef {
     /// Referenced by effects and conditions.
@@ -213,6 +224,7 @@ fn hundred() -> i32 {
 
 /// Whether high values of an emotion are good or bad news.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     /// Higher is better (trust, confidence).
@@ -223,6 +235,7 @@ pub enum Polarity {
 
 /// A mood: a named state the portrait draws, chosen by rules on emotion values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mood {
     /// Identifier.
@@ -238,6 +251,7 @@ pub struct Mood {
 
 /// Expressions the portrait can draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Face {
     /// Neutral, composed.
@@ -266,6 +280,7 @@ pub enum Face {
 
 /// A condition on emotions and flags; every part present must hold (an empty condition always holds).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Condition {
     /// Flags that must all be set.
@@ -287,6 +302,7 @@ pub struct Condition {
 
 /// A redirect that fires after a choice when the client's state crosses a line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Identifier; each rule fires at most once per play-through.
@@ -299,6 +315,7 @@ pub struct Rule {
 
 /// A point in the conversation: some lines, then either choices or an ending.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Unique node id.
@@ -320,6 +337,7 @@ pub struct Node {
 
 /// One line of dialogue or narration.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Line {
     /// `client` (the default), `you`, `narrator`, or a cast member id.
@@ -345,6 +363,7 @@ fn client_speaker() -> SpeakerId {
 
 /// A reply the learner can pick.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Unique within its node.
@@ -374,6 +393,7 @@ pub struct Choice {
 
 /// How an unavailable choice is presented.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unavailable {
     /// Shown, greyed out: the learner sees what the client's mood ruled out.
@@ -385,6 +405,7 @@ pub enum Unavailable {
 
 /// Debrief feedback for a choice.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
     /// How good the reply was.
@@ -397,6 +418,7 @@ pub struct Feedback {
 
 /// How good a reply was; drives the per-objective score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// Hurts the conversation.
@@ -423,6 +445,7 @@ impl Rating {
 
 /// How a conversation ended.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
     /// Success, partial or failure.
@@ -435,6 +458,7 @@ pub struct Ending {
 
 /// Outcome of a play-through, ordered worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The relationship or the case was lost.
