@@ -17,11 +17,13 @@ usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed 
        storycheck graph FILE [--format dot|mermaid]
        storycheck play [--locale xx] FILE [CHOICE...]
        storycheck schema
+       storycheck generate NODES [SEED]
 
   Validates Rapport story files and explores every reachable state of each valid one
   (exit 0 all valid, 1 some invalid, 2 usage error). --random plays N seeded random walks
   and reports coverage. `graph` prints the story graph; `play` prints the transcript of
-  the given choice ids; `schema` prints the format's JSON Schema.";
+  the given choice ids; `schema` prints the format's JSON Schema;
+  `generate` prints a valid generated story of NODES nodes (for scaling tests).";
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -62,6 +64,15 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
     match args.first().map(String::as_str) {
         Some("play") => return play(&args[1..], out, err),
         Some("graph") => return graph(&args[1..], out, err),
+        Some("generate") => {
+            let n = args.get(1).and_then(|n| n.parse().ok());
+            let seed = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1);
+            let Some(n) = n else {
+                return usage(err, "generate needs a node count");
+            };
+            writeln!(out, "{}", crate::engine::generate::generate_json(n, seed))?;
+            return Ok(0);
+        }
         Some("schema") => {
             write!(out, "{}", crate::engine::json_schema())?;
             return Ok(0);
@@ -190,7 +201,7 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
             } else {
                 ""
             },
-            a.paths_explored,
+            many(a.paths_explored),
             a.shortest_path,
             a.longest_path,
             outcome(a.worst_outcome),
@@ -206,7 +217,9 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
             writeln!(
                 out,
                 "  ending {} ({}): {span}, {} play-throughs",
-                e.ending, e.outcome, e.paths
+                e.ending,
+                e.outcome,
+                many(e.paths)
             )?;
         }
     }
@@ -241,6 +254,15 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
         )?;
     }
     Ok(ok)
+}
+
+/// A path count; the counter saturates, so its ceiling means "more than this".
+fn many(n: u64) -> String {
+    if n == u64::MAX {
+        format!("more than {n}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// `FILE:LINE:COLUMN: kind: message (at /pointer)`.

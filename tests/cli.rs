@@ -129,3 +129,64 @@ fn play_prints_a_transcript_with_emotion_changes() {
     assert_eq!(code, 1);
     assert!(err.contains("node `ask` has no choice `nope`"));
 }
+
+#[test]
+fn random_walks_report_coverage_and_endings_reproducibly() {
+    let args = [
+        "--json",
+        "--random",
+        "200",
+        "--seed",
+        "42",
+        "tests/fixtures/mini.json",
+    ];
+    let (code, out, _) = storycheck(&args);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    let r = &v["random"];
+    assert_eq!(r["walks"], 200);
+    assert_eq!(r["nodes"], 1.0, "200 walks visit all 5 nodes");
+    assert_eq!(r["unfinished"], 0);
+    let total: u64 = r["endings"]
+        .as_object()
+        .expect("map")
+        .values()
+        .filter_map(|n| n.as_u64())
+        .sum();
+    assert_eq!(total, 200);
+    assert_eq!(storycheck(&args).1, out, "same seed, same report");
+    let (_, other, _) = storycheck(&[
+        "--json",
+        "--random",
+        "200",
+        "--seed",
+        "43",
+        "tests/fixtures/mini.json",
+    ]);
+    assert_ne!(other, out, "another seed, other walks");
+}
+
+#[test]
+fn the_graph_exports_as_dot_and_mermaid() {
+    let (code, dot, _) = storycheck(&["graph", "tests/fixtures/mini.json"]);
+    assert_eq!(code, 0);
+    assert!(dot.starts_with("digraph story {"));
+    assert!(
+        dot.contains(r#""ask" -> "plan" [label="explain"];"#),
+        "{dot}"
+    );
+    assert!(dot.contains(
+        r##""walked_out" [shape=doubleoctagon, style=filled, fontcolor=white, fillcolor="#b3261e""##
+    ));
+    assert!(dot.contains(r#""rule: walks_out" -> "walked_out" [style=dashed];"#));
+    let (code, mermaid, _) =
+        storycheck(&["graph", "tests/fixtures/mini.json", "--format", "mermaid"]);
+    assert_eq!(code, 0);
+    assert!(mermaid.starts_with("flowchart TD\n"));
+    assert!(mermaid.contains("n0 -->|explain| n1"), "{mermaid}");
+    assert!(mermaid.contains(r#"n2(["fixed (Success)"]):::Success"#));
+    assert_eq!(
+        storycheck(&["graph", "tests/fixtures/mini.json", "--format", "png"]).0,
+        2
+    );
+}

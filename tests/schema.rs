@@ -13,5 +13,8 @@ fn committed_schema_matches_the_rust_types() {
         committed == generated,
         "stories/schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
     );
-    assert!(generated.contains("\"additionalProperties\": false"), "unknown fields are rejected");
+    assert!(
+        generated.contains("\"additionalProperties\": false"),
+        "unknown fields are rejected"
+    );
 }

@@ -8,11 +8,12 @@ use super::session::Session;
 use super::story::Story;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::rc::Rc;
 
 /// Exploration stops after this many distinct states (the report then says it is partial).
-pub const DEFAULT_MAX_STATES: usize = 200_000;
-/// Best/worst scores are computed only up to this many states (they need per-path sums).
-const MAX_STATES_FOR_SCORES: usize = 50_000;
+pub const DEFAULT_MAX_STATES: usize = 1_000_000;
+/// Best/worst scores are computed only when states × longest path is at most this.
+const MAX_SCORE_CELLS: usize = 30_000_000;
 
 /// Path lengths and counts to one ending.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -82,8 +83,9 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
         .enumerate()
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
-    let mut ids: HashMap<Session, usize> = HashMap::new();
-    let mut states: Vec<Session> = Vec::new();
+    // Each state is stored once and shared by the index and the list.
+    let mut ids: HashMap<Rc<Session>, usize> = HashMap::new();
+    let mut states: Vec<Rc<Session>> = Vec::new();
     let mut edges: Vec<Vec<Edge>> = Vec::new();
     let mut queue = VecDeque::new();
     // (node, choice) → [seen available, seen unavailable]; likewise for lines.
@@ -94,13 +96,13 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
     let mut stuck: BTreeMap<usize, usize> = BTreeMap::new();
     let mut truncated = false;
 
-    let start = Session::new(story);
+    let start = Rc::new(Session::new(story));
     ids.insert(start.clone(), 0);
     states.push(start);
     edges.push(Vec::new());
     queue.push_back(0usize);
     while let Some(at) = queue.pop_front() {
-        let state = states[at].clone();
+        let state = Rc::clone(&states[at]);
         let Ok(step) = state.step(story) else {
             continue;
         };
@@ -129,7 +131,7 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
                 continue;
             }
             any = true;
-            let mut next = state.clone();
+            let mut next = Session::clone(&state);
             let Ok(turn) = next.choose(story, &choice.id) else {
                 continue;
             };
@@ -154,7 +156,8 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
                 }
                 None => {
                     let i = states.len();
-                    ids.insert(next.clone(), i);
+                    let next = Rc::new(next);
+                    ids.insert(Rc::clone(&next), i);
                     states.push(next);
                     edges.push(Vec::new());
                     queue.push_back(i);
@@ -297,18 +300,11 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
     let k = endings.len();
     // Per state and ending: (paths, shortest, longest).
     let mut dp: Vec<Vec<Reach>> = vec![vec![(0, None, None); k]; states.len()];
-    let with_scores = states.len() <= MAX_STATES_FOR_SCORES;
-    // Per state: decisions → (min points, max points) over paths to an ending.
-    let mut scores: Vec<BTreeMap<u32, (u32, u32)>> =
-        vec![BTreeMap::new(); if with_scores { states.len() } else { 0 }];
     let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(r, &s)| (s, r)).collect();
     for &s in order.iter().rev() {
         if let Some((n, _)) = ending_of(&states[s]) {
             if let Some(&slot_k) = node_index.get(n.id.as_str()).and_then(|i| slot.get(i)) {
                 dp[s][slot_k] = (1, Some(0), Some(0));
-            }
-            if with_scores {
-                scores[s].insert(0, (0, 0));
             }
             continue;
         }
@@ -330,16 +326,6 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
                 let (lo, hi) = (lo.unwrap_or(0) + 1, hi.unwrap_or(0) + 1);
                 cur.1 = Some(cur.1.map_or(lo, |c| c.min(lo)));
                 cur.2 = Some(cur.2.map_or(hi, |c| c.max(hi)));
-            }
-            if with_scores {
-                let pts = e.rating.points();
-                let next: Vec<(u32, (u32, u32))> =
-                    scores[e.to].iter().map(|(d, v)| (*d, *v)).collect();
-                for (d, (lo, hi)) in next {
-                    let entry = scores[s].entry(d + 1).or_insert((u32::MAX, 0));
-                    entry.0 = entry.0.min(lo + pts);
-                    entry.1 = entry.1.max(hi + pts);
-                }
             }
         }
     }
@@ -376,7 +362,29 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
             ));
         }
     }
-    if with_scores {
+    // Best/worst score need, per state, the point range for each path length: affordable only
+    // when states × longest path stays small (hand-written stories, not generated giants).
+    if states.len().saturating_mul(a.longest_path as usize + 1) <= MAX_SCORE_CELLS {
+        let mut scores: Vec<BTreeMap<u32, (u32, u32)>> = vec![BTreeMap::new(); states.len()];
+        for &s in order.iter().rev() {
+            if ending_of(&states[s]).is_some() {
+                scores[s].insert(0, (0, 0));
+                continue;
+            }
+            for e in &edges[s] {
+                if rank.get(&e.to) <= rank.get(&s) {
+                    continue;
+                }
+                let pts = e.rating.points();
+                let next: Vec<(u32, (u32, u32))> =
+                    scores[e.to].iter().map(|(d, v)| (*d, *v)).collect();
+                for (d, (lo, hi)) in next {
+                    let entry = scores[s].entry(d + 1).or_insert((u32::MAX, 0));
+                    entry.0 = entry.0.min(lo + pts);
+                    entry.1 = entry.1.max(hi + pts);
+                }
+            }
+        }
         if let Some(start) = scores.first() {
             let pct = |pts: u32, d: u32| (pts * 100 + 2 * d) / (4 * d);
             a.best_score = start

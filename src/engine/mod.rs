@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod diagnostic;
+pub mod generate;
 pub mod graph;
 pub mod ids;
 pub mod load;

@@ -47,6 +47,9 @@ VIEWPORT = (1280, 900)
 WAIT = 60  # seconds; generous: a loaded 2-core machine runs WebKit on a software-rendered X server
 RELOAD_AFTER = 3
 
+# selenium's own WebKitGTK driver still uses an API selenium deprecates; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
+
 ENGINES = [e.strip() for e in os.environ.get("ENGINES", "chromium,firefox,webkit").split(",") if e.strip()]
 
 FIREFOX = "/usr/bin/firefox-esr"
@@ -58,13 +61,14 @@ WEBKITDRIVER = "/usr/bin/WebKitWebDriver"
 
 # Installed right after each page load: records uncaught errors, failed resource loads, unhandled
 # promise rejections and console.error calls (a Rust panic reports there) into window.__errors.
-COLLECTOR = """
+COLLECTOR = r"""
 if (!window.__errors) {
   window.__errors = [];
   window.addEventListener('error', (e) => window.__errors.push('error: ' + (e.message
       || (e.target && (e.target.src || e.target.href)) || e.type)), true);
   window.addEventListener('unhandledrejection', (e) =>
-      window.__errors.push('unhandledrejection: ' + String(e.reason && (e.reason.stack || e.reason))));
+      window.__errors.push('unhandledrejection: ' + String(e.reason)
+          + (e.reason && e.reason.stack ? '\n' + e.reason.stack : '')));
   const original = console.error;
   console.error = function (...args) {
     window.__errors.push('console.error: ' + args.map(String).join(' '));
@@ -282,8 +286,11 @@ def _click_reply(driver, choice: str) -> None:
 
 
 def _state(driver) -> dict:
+    # innerText, not WebElement.text: WebDriver's visible text leaves out the newest bubbles
+    # while their entrance animation still has them at opacity 0.
     return {
-        "transcript": driver.find_element(By.CSS_SELECTOR, ".transcript").text,
+        "transcript": driver.execute_script(
+            "return document.querySelector('.transcript').innerText"),
         "meters": driver.execute_script(READ_METERS),
     }
 

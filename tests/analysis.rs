@@ -1,0 +1,189 @@
+//! Exhaustive analysis on small broken stories: each problem found, with the exact message and
+//! where it is; and the figures on the example story and a generated one.
+
+use rapport::engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
+use rapport::engine::generate::generate_json;
+use rapport::engine::{load, Outcome, StoryId};
+use serde_json::{json, Value};
+
+fn mini() -> Value {
+    serde_json::from_str(&std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture"))
+        .expect("json")
+}
+
+fn analysed(v: &Value) -> Analysis {
+    let bytes = serde_json::to_vec(v).expect("serialise");
+    let (story, report) = load(StoryId::new("t"), &bytes);
+    let story = story.unwrap_or_else(|| panic!("static checks pass: {:?}", report.errors));
+    analyse(&story, DEFAULT_MAX_STATES)
+}
+
+fn found(list: &[rapport::engine::Diagnostic]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|d| (d.pointer.clone().unwrap_or_default(), d.message.clone()))
+        .collect()
+}
+
+/// (what is broken, how to break the example, expected errors, expected warnings)
+type Case = (
+    &'static str,
+    fn(&mut Value),
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, &'static str)],
+);
+
+const CASES: &[Case] = &[
+    (
+        "a reply that is never available leaves the learner stuck",
+        |v| {
+            // `plan` keeps only the apology, which needs the joke: after `explain` nothing is left.
+            let choices = v["nodes"][1]["choices"].as_array_mut().expect("choices");
+            choices.retain(|c| c["id"] == "apologise_again");
+        },
+        &[(
+            "/nodes/1",
+            "the learner can get stuck at `plan`: in 1 reachable state(s) no reply is available",
+        )],
+        &[
+            ("/nodes/2", "ending `fixed` cannot be reached in any play"),
+            // Without "Hopefully not." anger never climbs past 55: the walk-out is gone too.
+            (
+                "/nodes/4",
+                "ending `walked_out` cannot be reached in any play",
+            ),
+            ("/rules/0/when", "rule `walks_out` never fires in any play"),
+        ],
+    ),
+    (
+        "a loop with no way out",
+        |v| {
+            v["nodes"][1]["choices"][1]["next"] = json!("ask");
+            v["nodes"][1]["choices"][0]["next"] = json!("ask");
+            v["nodes"][1]["choices"][2]["next"] = json!("ask");
+            v["nodes"][0]["choices"][1]["next"] = json!("plan");
+            v["rules"] = json!([]);
+            v["nodes"].as_array_mut().expect("nodes").truncate(3);
+            // Keep `fixed` (an ending) but make it unreachable by play: `ask` never leads there.
+        },
+        &[
+            ("/nodes/0", "a loop with no way out passes through `ask`"),
+            ("/nodes/1", "a loop with no way out passes through `plan`"),
+        ],
+        &[("/nodes/2", "ending `fixed` cannot be reached in any play")],
+    ),
+    (
+        "a condition that is never true, and one that is always true",
+        |v| {
+            v["nodes"][1]["choices"][2]["when"] = json!({ "at_least": { "trust": 100 } });
+            v["nodes"][0]["lines"][1]["when"] = json!({ "at_least": { "trust": 10 } });
+        },
+        &[],
+        &[
+            (
+                "/nodes/0/lines/1/when",
+                "this line's condition is always true when the node is reached",
+            ),
+            (
+                "/nodes/1/choices/2/when",
+                "condition on choice `apologise_again` is never true: the reply is never available",
+            ),
+        ],
+    ),
+    (
+        "a rule that can never fire",
+        |v| v["rules"][0]["when"] = json!({ "at_least": { "anger": 101 } }),
+        &[],
+        &[
+            (
+                "/nodes/4",
+                "ending `walked_out` cannot be reached in any play",
+            ),
+            ("/rules/0/when", "rule `walks_out` never fires in any play"),
+        ],
+    ),
+];
+
+#[test]
+fn each_problem_is_found_where_it_is() {
+    for (what, break_it, errors, warnings) in CASES {
+        let mut v = mini();
+        break_it(&mut v);
+        let a = analysed(&v);
+        let got_e = found(&a.errors);
+        let got_w = found(&a.warnings);
+        assert_eq!(got_e.len(), errors.len(), "{what}: {got_e:#?}");
+        for ((p, m), (gp, gm)) in errors.iter().zip(&got_e) {
+            assert_eq!(p, gp, "{what}");
+            assert!(gm.starts_with(m), "{what}: `{gm}` should start with `{m}`");
+        }
+        assert_eq!(got_w.len(), warnings.len(), "{what}: {got_w:#?}");
+        for ((p, m), (gp, gm)) in warnings.iter().zip(&got_w) {
+            assert_eq!(p, gp, "{what}");
+            assert!(gm.starts_with(m), "{what}: `{gm}` should start with `{m}`");
+        }
+    }
+}
+
+#[test]
+fn the_example_story_is_explored_completely() {
+    let a = analysed(&mini());
+    assert!(
+        a.errors.is_empty() && a.warnings.is_empty(),
+        "{:?} {:?}",
+        a.errors,
+        a.warnings
+    );
+    assert_eq!((a.states, a.paths_explored, a.dead_ends), (8, 5, 0));
+    assert_eq!((a.shortest_path, a.longest_path), (2, 2));
+    assert_eq!(
+        (a.worst_outcome, a.best_outcome),
+        (Some(Outcome::Failure), Some(Outcome::Success))
+    );
+    assert_eq!((a.worst_score, a.best_score), (Some(0), Some(100)));
+    let clamped: Vec<_> = a
+        .notes
+        .iter()
+        .filter_map(|n| n.pointer.as_deref())
+        .collect();
+    assert_eq!(
+        clamped,
+        [
+            "/nodes/1/choices/0/effects/anger",
+            "/nodes/1/choices/1/effects/anger"
+        ]
+    );
+}
+
+#[test]
+fn a_generated_story_is_valid_and_fully_explored() {
+    let source = generate_json(300, 7);
+    let (story, report) = load(StoryId::new("gen"), source.as_bytes());
+    assert!(
+        report.errors.is_empty() && report.warnings.is_empty(),
+        "{report:?}"
+    );
+    let story = story.expect("loads");
+    assert_eq!(story.file.nodes.len(), 300);
+    let a = analyse(&story, DEFAULT_MAX_STATES);
+    assert!(!a.truncated);
+    assert!(a.errors.is_empty(), "{:?}", a.errors);
+    let meh = a
+        .ending_paths
+        .iter()
+        .find(|e| e.ending == "end-meh")
+        .expect("end-meh");
+    assert_eq!(
+        (meh.shortest, meh.longest, meh.paths),
+        (Some(1), Some(1), 1)
+    );
+    let ok = a
+        .ending_paths
+        .iter()
+        .find(|e| e.ending == "end-ok")
+        .expect("end-ok");
+    // Replies advance one or two nodes through 297 decision nodes.
+    assert!(
+        ok.shortest >= Some(149) && ok.longest <= Some(297),
+        "{ok:?}"
+    );
+}
