@@ -211,6 +211,14 @@ messages! {
     Unreadable => "The file could not be read.", "No se pudo leer el archivo.", "Não foi possível ler o arquivo.";
     /// Where.
     Where => "Where", "Dónde", "Onde";
+    /// Story map heading.
+    StoryMap => "Story map", "Mapa de la historia", "Mapa da história";
+    /// Map legend: an ordinary node.
+    MapStep => "Moment", "Momento", "Momento";
+    /// Live check heading.
+    LiveCheck => "Checked as you type", "Comprobado mientras escribes", "Verificado enquanto você digita";
+    /// No problems.
+    NoProblems => "No problems: this story is ready to play.", "Sin problemas: la historia está lista para jugar.", "Sem problemas: a história está pronta para jogar.";
     /// Skip link.
     SkipToContent => "Skip to content", "Saltar al contenido", "Pular para o conteúdo";
 }

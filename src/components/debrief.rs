@@ -2,6 +2,7 @@
 //! with feedback and, where the learner went wrong, the better reply.
 
 use super::chart::EmotionChart;
+use super::story_map::story_map;
 use crate::engine::model::Rating;
 use crate::engine::{review, Session, Story};
 use crate::i18n::{Lang, Msg};
@@ -40,6 +41,13 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let loc = story.locale_for(lang.code());
     let fb = story.fallback_locale();
     let review = review(story, &props.session);
+    let path: Vec<crate::engine::NodeId> = props
+        .session
+        .history
+        .iter()
+        .map(|t| t.node.clone())
+        .chain(std::iter::once(props.session.node.clone()))
+        .collect();
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -61,6 +69,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 { score_row(Msg::Overall.get(lang), review.total_percent(), lang) }
             </ul>
             <EmotionChart story={story.clone()} session={props.session.clone()} lang={lang} />
+            <h3>{ Msg::StoryMap.get(lang) }</h3>
+            { story_map(&story.file, &path, lang) }
             <h3>{ Msg::YourPath.get(lang) }</h3>
             <ol class="path">
                 { for review.turns.iter().filter_map(|tr| {

@@ -9,5 +9,6 @@ pub mod library;
 pub mod player;
 pub mod portrait;
 pub mod problems;
+pub mod story_map;
 pub mod transcript;
 pub mod upload;

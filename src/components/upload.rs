@@ -2,7 +2,8 @@
 //! by the same engine; problems listed with their locations, a valid story played at once.
 
 use super::problems::problem_list;
-use crate::engine::{load, Diagnostic, Story, StoryId};
+use super::story_map::story_map;
+use crate::engine::{Diagnostic, Story, StoryFile, StoryId};
 use crate::i18n::{Lang, Msg};
 use crate::platform::stories::MAX_UPLOAD_BYTES;
 use gloo::file::callbacks::FileReader;
@@ -18,12 +19,13 @@ pub struct UploadProps {
     pub on_story: Callback<Rc<Story>>,
 }
 
-/// What the last attempt produced.
+/// What the last check produced.
 #[derive(Clone, PartialEq)]
 enum Outcome {
     None,
     Message(Msg),
-    Problems(String, Rc<Vec<Diagnostic>>),
+    /// File name, its problems, and its parsed content when the structure was sound (for the map).
+    Checked(String, Rc<Vec<Diagnostic>>, Option<Rc<StoryFile>>),
 }
 
 /// The id an uploaded file plays under: `own-` plus its sanitised stem.
@@ -43,12 +45,18 @@ pub fn own_id(file_name: &str) -> StoryId {
     StoryId::new(format!("own-{}", clean.trim_matches('-')))
 }
 
-/// Checks uploaded bytes: the story, or what to show instead.
-fn check(name: &str, bytes: &[u8]) -> Result<Rc<Story>, (String, Rc<Vec<Diagnostic>>)> {
-    let (story, report) = load(own_id(name), bytes);
-    story
-        .map(Rc::new)
-        .ok_or((name.to_string(), Rc::new(report.errors)))
+/// Checks uploaded bytes: the story when it can be played, and what to show either way.
+fn check(name: &str, bytes: &[u8]) -> (Option<Rc<Story>>, Outcome) {
+    let (file, report) = crate::engine::check(bytes);
+    let file = file.map(Rc::new);
+    let story = match &file {
+        Some(file) if report.errors.is_empty() => {
+            Some(Rc::new(Story::new(own_id(name), (**file).clone())))
+        }
+        _ => None,
+    };
+    let shown = Outcome::Checked(name.to_string(), Rc::new(report.errors), file);
+    (story, shown)
 }
 
 /// The upload page.
@@ -79,8 +87,8 @@ pub fn Upload(props: &UploadProps) -> Html {
                     move |res| match res {
                         Err(_) => outcome.set(Outcome::Message(Msg::Unreadable)),
                         Ok(bytes) => match check(&name, &bytes) {
-                            Ok(story) => on_story.emit(story),
-                            Err((n, p)) => outcome.set(Outcome::Problems(n, p)),
+                            (Some(story), _) => on_story.emit(story),
+                            (None, shown) => outcome.set(shown),
                         },
                     },
                 ));
@@ -126,9 +134,19 @@ pub fn Upload(props: &UploadProps) -> Html {
     };
     let on_input = {
         let pasted = pasted.clone();
+        let outcome = outcome.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                pasted.set(t.value());
+                let text = t.value();
+                // Checked as the author types: problems and map follow every edit.
+                if text.trim().is_empty() {
+                    outcome.set(Outcome::None);
+                } else if text.len() > MAX_UPLOAD_BYTES {
+                    outcome.set(Outcome::Message(Msg::TooLarge));
+                } else {
+                    outcome.set(check("pasted.json", text.as_bytes()).1);
+                }
+                pasted.set(text);
             }
         })
     };
@@ -143,8 +161,8 @@ pub fn Upload(props: &UploadProps) -> Html {
                 return;
             }
             match check("pasted.json", pasted.as_bytes()) {
-                Ok(story) => on_story.emit(story),
-                Err((n, p)) => outcome.set(Outcome::Problems(n, p)),
+                (Some(story), _) => on_story.emit(story),
+                (None, shown) => outcome.set(shown),
             }
         })
     };
@@ -166,7 +184,24 @@ pub fn Upload(props: &UploadProps) -> Html {
                 { match &*outcome {
                     Outcome::None => html! {},
                     Outcome::Message(m) => html! { <p class="error">{ m.get(lang) }</p> },
-                    Outcome::Problems(name, problems) => problem_list(name, problems, lang),
+                    Outcome::Checked(name, problems, file) => html! {
+                        <div class="live">
+                            <div>
+                                <h2>{ Msg::LiveCheck.get(lang) }</h2>
+                                if problems.is_empty() {
+                                    <p class="ok-note">{ Msg::NoProblems.get(lang) }</p>
+                                } else {
+                                    { problem_list(name, problems, lang) }
+                                }
+                            </div>
+                            if let Some(file) = file {
+                                <div>
+                                    <h2>{ Msg::StoryMap.get(lang) }</h2>
+                                    { story_map(file, &[], lang) }
+                                </div>
+                            }
+                        </div>
+                    },
                 } }
             </div>
         </main>

@@ -123,7 +123,8 @@ pub struct Placed {
     pub slot: usize,
 }
 
-/// Layered layout: layer = shortest distance from the start (unreachable nodes in a last layer),
+/// Layered layout: layer = shortest distance from the start through replies; nodes reached only by
+/// a threshold rule (which can fire anywhere), or not at all, go in a last layer;
 /// order within a layer by the average slot of the parents, to cut crossings.
 pub fn layers(file: &StoryFile) -> Vec<Placed> {
     let index: HashMap<&str, usize> = file
@@ -139,22 +140,8 @@ pub fn layers(file: &StoryFile) -> Vec<Placed> {
         q.push_back(s);
     }
     while let Some(i) = q.pop_front() {
-        let targets = file.nodes[i].choices.iter().map(|c| c.next.as_str()).chain(
-            if i == index
-                .get(file.start.as_str())
-                .copied()
-                .unwrap_or(usize::MAX)
-            {
-                file.rules
-                    .iter()
-                    .map(|r| r.goto.as_str())
-                    .collect::<Vec<_>>()
-            } else {
-                Vec::new()
-            },
-        );
-        for t in targets {
-            if let Some(&j) = index.get(t) {
+        for c in &file.nodes[i].choices {
+            if let Some(&j) = index.get(c.next.as_str()) {
                 if layer[j] == usize::MAX {
                     layer[j] = layer[i] + 1;
                     q.push_back(j);

@@ -18,7 +18,8 @@ pub struct Story {
 }
 
 impl Story {
-    pub(crate) fn new(id: StoryId, file: StoryFile) -> Self {
+    /// Wraps content that passed validation (use [`super::load`] for anything unchecked).
+    pub fn new(id: StoryId, file: StoryFile) -> Self {
         let index = file
             .nodes
             .iter()

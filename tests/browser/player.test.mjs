@@ -146,6 +146,13 @@ test('the debrief chart has one point per turn and shows the reply behind it', a
   await page.locator('.chart-detail q').waitFor();
   assert.match(await page.locator('.chart-detail').innerText(), /\S/);
   assert.ok(await page.locator('.path li').count() === turns);
+  // The story map shows the learner's path: every node they passed, every step they took.
+  const progress = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport:v1:progress')));
+  const session = progress.sessions[STORY];
+  const nodes = new Set([...session.history.map((t) => t.node), session.node]);
+  assert.equal(await page.locator('.story-map .map-node.visited').count(), nodes.size);
+  const walked = await page.locator('.story-map .edge.walked').count();
+  assert.ok(walked >= 1 && walked <= turns, `${walked} walked edges for ${turns} replies`);
   assert.deepEqual(await audit(page), []);
   // Replay from the first decision goes back to the start with the first reply undone.
   await page.locator('.path li button').first().click();
@@ -193,5 +200,21 @@ test('story text with HTML or script payloads is shown literally, never run', as
   assert.match(await transcriptText(page), /<script>window\.pwned=1<\/script><img src=x/);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(await page.locator('.transcript img').count(), 0);
+  await context.close();
+});
+
+test('pasted JSON is checked as it is typed, with problems and the story map side by side', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '#/upload');
+  const broken = fs.readFileSync(path.join(root, 'tests/fixtures/broken/dangling-next.json'), 'utf8');
+  await page.locator('#paste').fill(broken);
+  await page.locator('.live .problems li').first().waitFor();
+  assert.match(await page.locator('.live .problems').innerText(), /pasted\.json:184:19 \/nodes\/0\/choices\/1\/next/);
+  assert.equal(await page.locator('.live .story-map .map-node').count(), 5, 'the map is drawn despite the problem');
+  await page.locator('#paste').fill(broken.replace('"nowhere"', '"plan"'));
+  await page.locator('.live .ok-note').waitFor();
+  assert.equal(await page.locator('.live .problems').count(), 0);
+  assert.equal(await page.locator('.live .story-map .map-node.success').count(), 1);
+  assert.deepEqual(await audit(page), []);
   await context.close();
 });

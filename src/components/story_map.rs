@@ -1,0 +1,110 @@
+//! The story map: the graph drawn in SVG with a layered layout, endings coloured by outcome, and
+//! a learner's path highlighted.
+
+use crate::engine::graph::layers;
+use crate::engine::model::{Outcome, StoryFile};
+use crate::engine::NodeId;
+use crate::i18n::{Lang, Msg};
+use std::collections::{HashMap, HashSet};
+use yew::prelude::*;
+
+const DX: f32 = 58.0;
+const DY: f32 = 34.0;
+const PAD: f32 = 18.0;
+
+/// Draws the map of `file`; `path` lists the nodes a learner went through, in order.
+pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
+    let placed = layers(file);
+    let pos: HashMap<usize, (f32, f32)> = placed
+        .iter()
+        .map(|p| {
+            (
+                p.node,
+                (PAD + p.layer as f32 * DX, PAD + p.slot as f32 * DY),
+            )
+        })
+        .collect();
+    let index: HashMap<&str, usize> = file
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let width = placed.iter().map(|p| p.layer).max().unwrap_or(0) as f32 * DX + 2.0 * PAD;
+    let height = placed.iter().map(|p| p.slot).max().unwrap_or(0) as f32 * DY + 2.0 * PAD;
+    let visited: HashSet<&str> = path.iter().map(NodeId::as_str).collect();
+    let walked: HashSet<(&str, &str)> = path
+        .windows(2)
+        .map(|w| (w[0].as_str(), w[1].as_str()))
+        .collect();
+    let mut edges = Vec::new();
+    for (i, n) in file.nodes.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for c in &n.choices {
+            let Some(&j) = index.get(c.next.as_str()) else {
+                continue;
+            };
+            if !seen.insert(j) {
+                continue;
+            }
+            let (Some(&(x1, y1)), Some(&(x2, y2))) = (pos.get(&i), pos.get(&j)) else {
+                continue;
+            };
+            let on_path = walked.contains(&(n.id.as_str(), c.next.as_str()));
+            let mid = (x1 + x2) / 2.0;
+            edges.push((
+                on_path,
+                format!("M{x1:.0} {y1:.0} C{mid:.0} {y1:.0} {mid:.0} {y2:.0} {x2:.0} {y2:.0}"),
+            ));
+        }
+    }
+    // Draw the highlighted edges last so they sit on top.
+    edges.sort_by_key(|(on, _)| *on);
+    let label = format!(
+        "{}: {} · {}",
+        Msg::StoryMap.get(lang),
+        file.nodes.len(),
+        file.title.get(lang.code(), "")
+    );
+    html! {
+        <div class="story-map">
+            <svg viewBox={format!("0 0 {width:.0} {height:.0}")} width={format!("{width:.0}")} height={format!("{height:.0}")}
+                 role="img" aria-label={label}>
+                { for edges.into_iter().map(|(on, d)| html! {
+                    <path class={classes!("edge", on.then_some("walked"))} d={d} />
+                }) }
+                { for placed.iter().filter_map(|p| {
+                    let node = &file.nodes[p.node];
+                    let &(x, y) = pos.get(&p.node)?;
+                    let kind = match node.ending.as_ref().map(|e| e.outcome) {
+                        Some(Outcome::Success) => "success",
+                        Some(Outcome::Partial) => "partial",
+                        Some(Outcome::Failure) => "failure",
+                        None => "step",
+                    };
+                    let here = visited.contains(node.id.as_str());
+                    let is_start = node.id == file.start;
+                    Some(html! {
+                        <g class={classes!("map-node", kind, here.then_some("visited"), is_start.then_some("start"))}>
+                            if node.ending.is_some() {
+                                <rect x={format!("{:.0}", x - 8.0)} y={format!("{:.0}", y - 8.0)} width="16" height="16" rx="3" />
+                            } else {
+                                <circle cx={format!("{x:.0}")} cy={format!("{y:.0}")} r="7" />
+                            }
+                            <title>{ node.id.to_string() }</title>
+                        </g>
+                    })
+                }) }
+            </svg>
+            <ul class="map-legend" aria-hidden="true">
+                <li class="key-step">{ Msg::MapStep.get(lang) }</li>
+                <li class="key-success">{ Msg::Success.get(lang) }</li>
+                <li class="key-partial">{ Msg::Partial.get(lang) }</li>
+                <li class="key-failure">{ Msg::Failure.get(lang) }</li>
+                if !path.is_empty() {
+                    <li class="key-visited">{ Msg::YourPath.get(lang) }</li>
+                }
+            </ul>
+        </div>
+    }
+}
