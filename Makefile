@@ -3,22 +3,27 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve dist test lint native-test browser-test clean
+.PHONY: setup serve dist bundle test lint native-test browser-test clean
 
 setup:
 	@bash scripts/setup.sh
 
 ## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
-	trunk serve --release
+	trunk serve --release --no-autoreload
 
 ## Build the release app into dist/.
 dist: setup
 	trunk build --release
 
+## One self-contained HTML file that plays from file:// (for a kiosk's USB stick): bundle/rapport.html
+bundle: dist
+	node scripts/bundle.mjs dist bundle/rapport.html
+
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin rapport -- -D warnings
 
 STORIES := $(filter-out stories/schema.json,$(wildcard stories/*.json))
 
@@ -28,11 +33,13 @@ native-test: setup
 	node --test tests/schema/*.test.mjs
 
 browser-test: dist
+	node scripts/bundle.mjs dist bundle/rapport.html
 	node --test --test-concurrency=1 tests/browser/*.test.mjs
+	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider tests/cross
 
 ## Everything: formatting, lints, native tests, storycheck on every story, release build, browser tests.
 test: lint native-test browser-test
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist bundle

@@ -50,6 +50,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Firefox ESR, WebKitGTK and their drivers for the cross-engine play-through (tests/cross).
+bash scripts/setup-browsers.sh
+
 # Trunk runs cargo offline (Trunk.toml), so every crate must be fetched first.
 cargo fetch --quiet
 say "tools ready"

@@ -219,6 +219,20 @@ messages! {
     LiveCheck => "Checked as you type", "Comprobado mientras escribes", "Verificado enquanto você digita";
     /// No problems.
     NoProblems => "No problems: this story is ready to play.", "Sin problemas: la historia está lista para jugar.", "Sem problemas: a história está pronta para jogar.";
+    /// Kiosk attract headline.
+    KioskWelcome => "Can you calm an angry client?", "¿Sabrías calmar a un cliente enfadado?", "Você consegue acalmar um cliente irritado?";
+    /// Kiosk attract call to action.
+    TouchToStart => "Touch to start", "Toca para empezar", "Toque para começar";
+    /// Full-screen button.
+    FullScreen => "Full screen", "Pantalla completa", "Tela cheia";
+    /// Idle warning title.
+    StillThere => "Are you still there?", "¿Sigues ahí?", "Você ainda está aí?";
+    /// Idle warning countdown prefix.
+    RestartingIn => "Starting over for the next visitor in", "Empezamos de nuevo para el siguiente visitante en", "Recomeçando para o próximo visitante em";
+    /// Idle warning button.
+    ImHere => "I'm still here", "Sigo aquí", "Ainda estou aqui";
+    /// Seconds unit.
+    Seconds => "s", "s", "s";
     /// Skip link.
     SkipToContent => "Skip to content", "Saltar al contenido", "Pular para o conteúdo";
 }

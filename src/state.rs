@@ -120,6 +120,8 @@ pub enum Action {
     ReplayFrom(StoryId, usize),
     /// The learner picked an interface language.
     SetLang(Lang),
+    /// Forget everything the learner did (kiosk: the next visitor starts clean).
+    Wipe,
     /// Show a message.
     Notify(Msg),
     /// Hide a message.
@@ -206,6 +208,13 @@ impl Reducible for AppState {
                 }
                 next.lang = lang;
                 next.lang_chosen = true;
+            }
+            Action::Wipe => {
+                next.sessions.clear();
+                next.pending.clear();
+                next.best.clear();
+                next.lang_chosen = false;
+                next.notices.clear();
             }
             Action::Notify(msg) => next.notice(msg),
             Action::Dismiss(msg) => next.notices.retain(|n| n.0 != msg),

@@ -20,11 +20,21 @@ fn played(story: &Story, choices: &[&str]) -> Session {
 }
 
 async fn render_player(story: Rc<Story>, session: Session, lang: Lang) -> String {
+    render_player_in(story, session, lang, false).await
+}
+
+async fn render_player_in(
+    story: Rc<Story>,
+    session: Session,
+    lang: Lang,
+    embedded: bool,
+) -> String {
     LocalServerRenderer::<Player>::with_props(PlayerProps {
         story,
         session,
         lang,
         dispatch: Callback::noop(),
+        embedded,
     })
     .hydratable(false)
     .render()
@@ -53,6 +63,16 @@ async fn the_conversation_shows_lines_choices_and_meters() {
     assert!(html.contains(r#"aria-valuenow="50""#), "trust starts at 50");
     assert!(html.contains("Mood"));
     assert!(!html.contains("Take back"), "nothing to take back yet");
+}
+
+#[tokio::test]
+async fn embedded_the_player_has_no_site_navigation() {
+    let story = mini();
+    let plain = render_player_in(story.clone(), Session::new(&story), Lang::En, false).await;
+    let embedded = render_player_in(story.clone(), Session::new(&story), Lang::En, true).await;
+    assert!(plain.contains("All conversations"));
+    assert!(!embedded.contains("All conversations"));
+    assert!(embedded.contains(r#"role="group" aria-label="Your reply""#));
 }
 
 #[tokio::test]

@@ -1,15 +1,18 @@
 //! The root component: wires state, storage, story loading and the route to the screens.
 
 use super::header::Header;
+use super::kiosk::{idle_warning, KioskAttract};
 use super::library::Library;
 use super::player::Player;
 use super::problems::problem_list;
 use super::upload::Upload;
 use crate::catalog::STORY_IDS;
 use crate::engine::{Session, Story, StoryId};
-use crate::hooks::{read_progress, use_persist, use_route, use_stories};
+use crate::hooks::{
+    read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories,
+};
 use crate::i18n::{Lang, Msg};
-use crate::platform::location::{initial_lang, lang_forced, Route};
+use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
 use crate::platform::storage::Storage;
 use crate::state::{Action, AppState, Entry, Notice};
 use std::rc::Rc;
@@ -38,10 +41,54 @@ pub fn App() -> Html {
         let storage = storage.clone();
         use_reducer(move || init(&storage))
     };
+    let launch = use_memo((), |_| Launch::current());
     use_stories(ctx.clone(), STORY_IDS);
     use_persist(ctx.clone(), storage);
-    let route = use_route();
+    use_effect_with((), |_| crate::platform::sw::register());
+    let route = match use_route() {
+        // An embedded story is the whole app: there is no library to go back to.
+        Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),
+        Route::Upload if launch.kiosk => Route::Library,
+        route => route,
+    };
     let lang = ctx.lang;
+    let current = match &route {
+        Route::Story(id) => ctx.story(&StoryId::new(id)).map(|story| {
+            let session = ctx
+                .sessions
+                .get(&story.id)
+                .cloned()
+                .unwrap_or_else(|| Session::new(story));
+            (story.clone(), session)
+        }),
+        _ => None,
+    };
+    use_host_messages(launch.embed, launch.target_origin.clone(), lang, current);
+    let on_idle = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            ctx.dispatch(Action::Wipe);
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&Route::Library.href());
+            }
+        })
+    };
+    let (idle_left, still_here) = use_idle(launch.kiosk, launch.idle_seconds, on_idle);
+    use_effect_with(launch.kiosk, |&kiosk| {
+        // A kiosk offers no context menu (no "save as", no "inspect").
+        let guard = kiosk
+            .then(|| web_sys::window().and_then(|w| w.document()))
+            .flatten()
+            .map(|doc| {
+                gloo::events::EventListener::new_with_options(
+                    &doc,
+                    "contextmenu",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    |e| e.prevent_default(),
+                )
+            });
+        move || drop(guard)
+    });
     use_effect_with(lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -67,21 +114,46 @@ pub fn App() -> Html {
         })
     };
     let page = match &route {
+        Route::Library if launch.kiosk => html! {
+            <KioskAttract lang={lang} stories={ctx.stories.clone()} />
+        },
         Route::Library => html! {
             <Library lang={lang} stories={ctx.stories.clone()} sessions={ctx.sessions.clone()} best={ctx.best.clone()} />
         },
         Route::Upload => html! { <Upload lang={lang} on_story={on_story} /> },
-        Route::Story(id) => story_page(&ctx, &StoryId::new(id), lang, dispatch.clone()),
+        Route::Story(id) => story_page(
+            &ctx,
+            &StoryId::new(id),
+            lang,
+            dispatch.clone(),
+            launch.embed,
+        ),
     };
+    let class = classes!(
+        "app",
+        launch.kiosk.then_some("kiosk"),
+        launch.embed.then_some("embed")
+    );
     html! {
-        <>
-            <Header lang={lang} on_lang={on_lang} notices={ctx.notices.clone()} on_dismiss={on_dismiss} />
+        <div class={class}>
+            if !launch.embed {
+                <Header lang={lang} on_lang={on_lang} notices={ctx.notices.clone()} on_dismiss={on_dismiss} kiosk={launch.kiosk} />
+            }
             { page }
-        </>
+            if let Some(left) = idle_left {
+                { idle_warning(left, lang, still_here.reform(|_| ())) }
+            }
+        </div>
     }
 }
 
-fn story_page(state: &AppState, id: &StoryId, lang: Lang, dispatch: Callback<Action>) -> Html {
+fn story_page(
+    state: &AppState,
+    id: &StoryId,
+    lang: Lang,
+    dispatch: Callback<Action>,
+    embedded: bool,
+) -> Html {
     match state.stories.get(id) {
         Some(Entry::Ready(story)) => {
             let session = state
@@ -89,7 +161,7 @@ fn story_page(state: &AppState, id: &StoryId, lang: Lang, dispatch: Callback<Act
                 .get(id)
                 .cloned()
                 .unwrap_or_else(|| Session::new(story));
-            html! { <Player story={story.clone()} session={session} lang={lang} dispatch={dispatch} /> }
+            html! { <Player story={story.clone()} session={session} lang={lang} dispatch={dispatch} embedded={embedded} /> }
         }
         Some(Entry::Loading) => html! {
             <main id="main" class="page-message" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></main>

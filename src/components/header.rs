@@ -17,6 +17,9 @@ pub struct HeaderProps {
     /// Called to dismiss a message.
     #[prop_or_default]
     pub on_dismiss: Callback<Msg>,
+    /// Kiosk mode: offer a full-screen button.
+    #[prop_or_default]
+    pub kiosk: bool,
 }
 
 /// Site header with the language switcher and notices.
@@ -46,6 +49,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </svg>
                 <span>{ "Rapport" }</span>
             </a>
+            if props.kiosk {
+                <button type="button" class="secondary" onclick={Callback::from(|_| full_screen())}>
+                    { format!("⛶ {}", Msg::FullScreen.get(lang)) }
+                </button>
+            }
             <label class="lang">
                 <span class="visually-hidden">{ Msg::Language.get(lang) }</span>
                 <select onchange={on_change} aria-label={Msg::Language.get(lang)}>
@@ -70,5 +78,15 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
         }
         </>
+    }
+}
+
+/// Asks the browser to show the page full screen (it may refuse; nothing to handle).
+fn full_screen() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.request_fullscreen();
     }
 }

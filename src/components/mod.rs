@@ -5,6 +5,7 @@ pub mod chart;
 pub mod client_panel;
 pub mod debrief;
 pub mod header;
+pub mod kiosk;
 pub mod library;
 pub mod player;
 pub mod portrait;

@@ -23,6 +23,9 @@ pub struct PlayerProps {
     pub lang: Lang,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+    /// Embedded in a host page: no site navigation.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// The player.
@@ -89,9 +92,11 @@ pub fn Player(props: &PlayerProps) -> Html {
 
     html! {
         <main id="main" class="player" tabindex="-1" lang={loc.to_string()}>
-            <nav class="crumbs" lang={lang.code()}>
-                <a href={Route::Library.href()}>{ format!("← {}", Msg::BackToLibrary.get(lang)) }</a>
-            </nav>
+            if !props.embedded {
+                <nav class="crumbs" lang={lang.code()}>
+                    <a href={Route::Library.href()}>{ format!("← {}", Msg::BackToLibrary.get(lang)) }</a>
+                </nav>
+            }
             <h1 class="story-title">{ story.file.title.get(loc, fb) }</h1>
             <div class="stage">
                 <section class="conversation" aria-label={story.file.title.get(loc, fb).to_string()}>

@@ -2,5 +2,7 @@
 //! Everything that can throw in a browser is caught here and turned into a value.
 
 pub mod location;
+pub mod messaging;
 pub mod storage;
 pub mod stories;
+pub mod sw;

@@ -5,8 +5,21 @@ use crate::engine::{Diagnostic, Severity};
 /// Story files larger than this are refused before parsing.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 
-/// Fetches a story file's bytes, or a diagnostic saying why it could not be fetched.
+/// A story inlined in the page (`<script type="application/json" id="story-ID">`), as the
+/// one-file offline bundle carries them: a `file://` page cannot fetch.
+fn inlined(id: &str) -> Option<Vec<u8>> {
+    let doc = web_sys::window()?.document()?;
+    let text = doc
+        .get_element_by_id(&format!("story-{id}"))?
+        .text_content()?;
+    Some(text.into_bytes())
+}
+
+/// Fetches a story file's bytes (or takes them from the page), or a diagnostic saying why not.
 pub async fn fetch_story(id: &str) -> Result<Vec<u8>, Diagnostic> {
+    if let Some(bytes) = inlined(id) {
+        return Ok(bytes);
+    }
     let url = format!("stories/{id}.json");
     let fail = |message: String| Diagnostic {
         severity: Severity::Error,

@@ -19,11 +19,11 @@ const TYPES = {
 };
 
 /** Serves `dir` under SUBPATH on a free loopback port; only files, no rewrites. */
-export async function serve(dir = dist) {
+export async function serve(dir = dist, subpath = SUBPATH) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404); res.end('not here'); return; }
-    let rel = decodeURIComponent(url.pathname.slice(SUBPATH.length)) || 'index.html';
+    if (!url.pathname.startsWith(subpath)) { res.writeHead(404); res.end('not here'); return; }
+    let rel = decodeURIComponent(url.pathname.slice(subpath.length)) || 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
@@ -33,7 +33,7 @@ export async function serve(dir = dist) {
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const base = `http://127.0.0.1:${server.address().port}${SUBPATH}`;
+  const base = `http://127.0.0.1:${server.address().port}${subpath}`;
   return { base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
@@ -51,6 +51,9 @@ export async function launch() {
 /** A page that records console errors and uncaught exceptions into `errors`. */
 export async function newPage(context) {
   const page = await context.newPage();
+  // Any Content-Security-Policy violation is reported as an error (the app must run under it).
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)));
   page.errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
   page.on('pageerror', (err) => page.errors.push(String(err)));

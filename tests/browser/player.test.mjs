@@ -85,7 +85,6 @@ test('a saved session from another version of the story is set aside, not replay
 test('in a sandboxed iframe with storage blocked, the story plays in memory and says so', async () => {
   const context = await browser.newContext();
   const page = await newPage(context);
-  await page.goto(server.base);
   await page.setContent(`<!doctype html><html lang="en"><title>host</title>
     <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${server.base}#/story/${STORY}"></iframe></html>`);
   const frame = page.frameLocator('iframe');

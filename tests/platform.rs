@@ -1,0 +1,68 @@
+//! Launch options from the URL and the host-page message format: what an embedding wiki and a
+//! kiosk rely on.
+
+use rapport::engine::Outcome;
+use rapport::platform::location::{Launch, Route};
+use rapport::platform::messaging::{encode, HostMessage};
+use std::collections::BTreeMap;
+
+#[test]
+fn embed_and_kiosk_options_come_from_the_query_or_the_hash() {
+    let l = Launch::parse(
+        "?embed=1&story=mr-santino&origin=https%3A%2F%2Fwiki.example.com",
+        "",
+    );
+    assert!(l.embed && !l.kiosk);
+    assert_eq!(l.story.as_deref(), Some("mr-santino"));
+    assert_eq!(l.target_origin, "https://wiki.example.com");
+    let h = Launch::parse("", "#/story/bad-news?embed=1");
+    assert!(h.embed);
+    assert_eq!(
+        Route::parse("#/story/bad-news?embed=1"),
+        Route::Story("bad-news".into())
+    );
+    let k = Launch::parse("?kiosk=1&idle=30", "");
+    assert!(k.kiosk && !k.embed);
+    assert_eq!(k.idle_seconds, 30);
+    let d = Launch::parse("", "");
+    assert_eq!(
+        (d.embed, d.kiosk, d.idle_seconds, d.target_origin.as_str()),
+        (false, false, 90, "*")
+    );
+    assert_eq!(
+        Launch::parse("?kiosk=1&idle=1", "").idle_seconds,
+        90,
+        "absurd idle falls back"
+    );
+    assert!(!Launch::parse("?embed=0", "").embed);
+}
+
+#[test]
+fn host_messages_are_namespaced_versioned_and_flat() {
+    let ready = encode(&HostMessage::Ready {
+        story: Some("x".into()),
+        lang: "es".into(),
+    });
+    assert_eq!(
+        ready,
+        r#"{"source":"rapport","version":1,"type":"ready","story":"x","lang":"es"}"#
+    );
+    let mut scores = BTreeMap::new();
+    scores.insert("honesty".to_string(), Some(75));
+    scores.insert("humour".to_string(), None);
+    let done = encode(&HostMessage::Completed {
+        story: "x".into(),
+        outcome: Outcome::Partial,
+        scores,
+        score: Some(75),
+        duration_ms: 1234,
+    });
+    assert_eq!(
+        done,
+        r#"{"source":"rapport","version":1,"type":"completed","story":"x","outcome":"partial","scores":{"honesty":75,"humour":null},"score":75,"duration_ms":1234}"#
+    );
+    assert_eq!(
+        encode(&HostMessage::Resize { height: 900 }),
+        r#"{"source":"rapport","version":1,"type":"resize","height":900}"#
+    );
+}
