@@ -24,12 +24,7 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
             )
         })
         .collect();
-    let index: HashMap<&str, usize> = file
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index = file.node_index();
     let width = placed.iter().map(|p| p.layer).max().unwrap_or(0) as f32 * DX + 2.0 * PAD;
     let height = placed.iter().map(|p| p.slot).max().unwrap_or(0) as f32 * DY + 2.0 * PAD;
     let visited: HashSet<&str> = path.iter().map(NodeId::as_str).collect();

@@ -77,12 +77,7 @@ struct Edge {
 /// Explores the story's reachable states, at most `max_states` of them.
 pub fn analyse(story: &Story, max_states: usize) -> Analysis {
     let f = &story.file;
-    let node_index: HashMap<&str, usize> = f
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let node_index = f.node_index();
     // Each state is stored once and shared by the index and the list.
     let mut ids: HashMap<Rc<Session>, usize> = HashMap::new();
     let mut states: Vec<Rc<Session>> = Vec::new();

@@ -127,12 +127,7 @@ pub struct Placed {
 /// a threshold rule (which can fire anywhere), or not at all, go in a last layer;
 /// order within a layer by the average slot of the parents, to cut crossings.
 pub fn layers(file: &StoryFile) -> Vec<Placed> {
-    let index: HashMap<&str, usize> = file
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index = file.node_index();
     let mut layer = vec![usize::MAX; file.nodes.len()];
     let mut q = VecDeque::new();
     if let Some(&s) = index.get(file.start.as_str()) {

@@ -80,6 +80,17 @@ fn yes() -> bool {
     true
 }
 
+impl StoryFile {
+    /// Position of each node in `nodes`, by id (the first, if an id is duplicated).
+    pub fn node_index(&self) -> std::collections::HashMap<&str, usize> {
+        let mut index = std::collections::HashMap::with_capacity(self.nodes.len());
+        for (i, n) in self.nodes.iter().enumerate() {
+            index.entry(n.id.as_str()).or_insert(i);
+        }
+        index
+    }
+}
+
 /// How demanding a story is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

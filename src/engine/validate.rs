@@ -383,12 +383,7 @@ impl Validator<'_> {
 
 /// Node ids reachable from the start through choices and rules, ignoring conditions.
 pub fn reachable(file: &StoryFile) -> HashSet<&str> {
-    let by_id: HashMap<&str, usize> = file
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let by_id = file.node_index();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut targets: Vec<&str> = vec![file.start.as_str()];
