@@ -1,13 +1,25 @@
 // Trunk post-build hook (also runnable as `node scripts/postbuild.mjs DIR`):
 //  1. moves Trunk's inline loader into a file, so the page runs under a CSP with no inline script;
-//  2. sets that Content-Security-Policy on the page itself;
+//  2. sets that Content-Security-Policy on the page itself, allowing `connect-src` to the LRS
+//     named in the deployment's config.json (if any); rerun it after editing config.json;
 //  3. writes sw.js, a service worker that precaches exactly this build (versioned by its content).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const BASE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** The policy for this deployment: the base, plus the configured LRS origin for connect-src. */
+function policy() {
+  let endpoint;
+  try {
+    endpoint = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))?.xapi?.endpoint;
+  } catch { /* no config: nothing leaves the browser */ }
+  if (!endpoint) return BASE_CSP;
+  const origin = new URL(endpoint).origin;
+  return `${BASE_CSP}; connect-src 'self' ${origin}`;
+}
 const sha = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 const indexPath = path.join(dir, 'index.html');
@@ -25,9 +37,11 @@ await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
   fs.writeFileSync(path.join(dir, bootName), boot);
   html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
 }
-if (!html.includes('Content-Security-Policy')) {
-  html = html.replace('<meta charset="utf-8">',
-    `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+const csp = `<meta http-equiv="Content-Security-Policy" content="${policy()}">`;
+if (html.includes('http-equiv="Content-Security-Policy"')) {
+  html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, csp);
+} else {
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${csp}`);
 }
 fs.writeFileSync(indexPath, html);
 
@@ -75,4 +89,4 @@ self.addEventListener('fetch', (event) => {
 });
 `;
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-console.log(`postbuild: loader moved to a file, CSP set, sw.js precaches ${files.length + 1} files (build ${version})`);
+console.log(`postbuild: loader in a file, CSP "${policy()}", sw.js precaches ${files.length + 1} files (build ${version})`);

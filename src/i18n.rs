@@ -128,7 +128,9 @@ messages! {
     /// Replay from a decision.
     ReplayFrom => "Replay from this decision", "Repetir desde esta decisión", "Repetir a partir desta decisão";
     /// Print the debrief.
-    Print => "Print", "Imprimir", "Imprimir";
+    Print => "Print or save as PDF", "Imprimir o guardar en PDF", "Imprimir ou salvar em PDF";
+    /// Download the result.
+    SaveJson => "Download my result (JSON)", "Descargar mi resultado (JSON)", "Baixar meu resultado (JSON)";
     /// Emotion chart heading.
     Timeline => "How the client felt, turn by turn", "Cómo se sintió el cliente, turno a turno", "Como o cliente se sentiu, turno a turno";
     /// Chart: start point.

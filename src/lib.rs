@@ -8,6 +8,7 @@ pub mod engine;
 pub mod hooks;
 pub mod i18n;
 pub mod platform;
+pub mod records;
 pub mod state;
 
 /// The stories found in `stories/` when the app was built.

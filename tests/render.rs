@@ -190,3 +190,22 @@ async fn the_library_shows_cards_progress_and_broken_files() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn an_assessment_story_forbids_taking_back_a_reply() {
+    let source = std::fs::read_to_string("tests/fixtures/mini.json")
+        .expect("fixture")
+        .replacen(
+            "\"start\": \"ask\"",
+            "\"allow_back\": false, \"start\": \"ask\"",
+            1,
+        );
+    let story = Rc::new(
+        load(StoryId::new("exam"), source.as_bytes())
+            .0
+            .expect("loads"),
+    );
+    assert!(!story.file.allow_back);
+    let html = render_player(story.clone(), played(&story, &["joke"]), Lang::En).await;
+    assert!(!html.contains("Take back my last reply"), "{html}");
+}

@@ -9,7 +9,7 @@ use super::upload::Upload;
 use crate::catalog::STORY_IDS;
 use crate::engine::{Session, Story, StoryId};
 use crate::hooks::{
-    read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories,
+    read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories, use_xapi,
 };
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
@@ -43,7 +43,7 @@ pub fn App() -> Html {
     };
     let launch = use_memo((), |_| Launch::current());
     use_stories(ctx.clone(), STORY_IDS);
-    use_persist(ctx.clone(), storage);
+    use_persist(ctx.clone(), storage.clone());
     use_effect_with((), |_| crate::platform::sw::register());
     let route = match use_route() {
         // An embedded story is the whole app: there is no library to go back to.
@@ -63,6 +63,7 @@ pub fn App() -> Html {
         }),
         _ => None,
     };
+    use_xapi(storage, current.clone());
     use_host_messages(launch.embed, launch.target_origin.clone(), lang, current);
     let on_idle = {
         let ctx = ctx.clone();

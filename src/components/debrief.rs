@@ -53,11 +53,27 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             let _ = w.print();
         }
     });
+    let save = {
+        let story = story.clone();
+        let session = props.session.clone();
+        Callback::from(move |_| {
+            let report = crate::records::learner_report(&story, &session, lang.code());
+            let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+            crate::platform::download::download(
+                &format!("rapport-{}.json", story.id),
+                "application/json",
+                &text,
+            );
+        })
+    };
     html! {
         <section class="debrief" aria-labelledby="debrief-title">
             <div class="debrief-head">
                 <h2 id="debrief-title">{ Msg::Debrief.get(lang) }</h2>
-                <button type="button" class="secondary no-print" onclick={print}>{ Msg::Print.get(lang) }</button>
+                <div class="debrief-actions no-print">
+                    <button type="button" class="secondary" onclick={save}>{ Msg::SaveJson.get(lang) }</button>
+                    <button type="button" class="secondary" onclick={print}>{ Msg::Print.get(lang) }</button>
+                </div>
             </div>
             <h3>{ Msg::Scores.get(lang) }</h3>
             <ul class="scores">

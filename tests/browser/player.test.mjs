@@ -217,3 +217,24 @@ test('pasted JSON is checked as it is typed, with problems and the story map sid
   assert.deepEqual(await audit(page), []);
   await context.close();
 });
+
+test('the debrief downloads the learner result as JSON; with no LRS nothing leaves the site', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await open(context);
+  const origins = new Set();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  const turns = await playToEnd(page, 1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.debrief-actions button', { hasText: 'JSON' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `rapport-${STORY}.json`);
+  const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(report.story, STORY);
+  assert.equal(report.turns.length, turns);
+  assert.ok(report.turns.every((t) => t.reply && t.feedback && t.rating));
+  assert.ok(report.objectives.length >= 4);
+  assert.deepEqual([...origins], [new URL(server.base).origin], 'only the app\'s own origin was contacted');
+  await context.close();
+});

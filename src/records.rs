@@ -1,0 +1,258 @@
+//! Learning records: xAPI statements for a play-through (pure: ids and clocks come from the
+//! caller), and the learner's own downloadable report.
+
+use crate::engine::{review, Session, Story, Turn};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// xAPI verbs used.
+pub mod verbs {
+    /// The learner opened a story.
+    pub const INITIALIZED: &str = "http://adlnet.gov/expapi/verbs/initialized";
+    /// The learner picked a reply.
+    pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
+    /// The conversation reached an ending.
+    pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+}
+
+/// Where and as whom statements are sent; present only when a deployment configures it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct XapiConfig {
+    /// LRS endpoint, ending in `/` (statements go to `{endpoint}statements`).
+    pub endpoint: String,
+    /// The `Authorization` header value (`Basic …` or `Bearer …`).
+    #[serde(default)]
+    pub auth: Option<String>,
+    /// The xAPI actor (an Agent object); an anonymous account when absent.
+    #[serde(default)]
+    pub actor: Option<Value>,
+    /// Base IRI of activities and extensions.
+    #[serde(default = "default_base")]
+    pub activity_base: String,
+}
+
+fn default_base() -> String {
+    "https://rapport.training/xapi/".into()
+}
+
+/// The `config.json` a deployment may place next to `index.html`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeployConfig {
+    /// Learning-record settings.
+    #[serde(default)]
+    pub xapi: Option<XapiConfig>,
+}
+
+impl XapiConfig {
+    /// Normalises the endpoint (trailing slash) and the base IRI.
+    pub fn normalised(mut self) -> Self {
+        if !self.endpoint.ends_with('/') {
+            self.endpoint.push('/');
+        }
+        if !self.activity_base.ends_with('/') {
+            self.activity_base.push('/');
+        }
+        self
+    }
+
+    /// The story's activity IRI.
+    pub fn story_iri(&self, story: &Story) -> String {
+        format!("{}stories/{}", self.activity_base, story.id)
+    }
+
+    fn ext(&self, name: &str) -> String {
+        format!("{}ext/{name}", self.activity_base)
+    }
+}
+
+/// What the caller supplies for each statement: its id and the time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamp {
+    /// A fresh UUID.
+    pub id: String,
+    /// ISO 8601 timestamp.
+    pub timestamp: String,
+}
+
+fn base(actor: &Value, verb: &str, stamp: &Stamp, registration: &str) -> Value {
+    let display = verb.rsplit('/').next().unwrap_or(verb);
+    json!({
+        "id": stamp.id,
+        "timestamp": stamp.timestamp,
+        "actor": actor,
+        "verb": { "id": verb, "display": { "en-US": display } },
+        "context": { "registration": registration, "platform": "Rapport", "language": "en" },
+        "version": "1.0.3",
+    })
+}
+
+fn story_activity(cfg: &XapiConfig, story: &Story) -> Value {
+    let fb = story.fallback_locale();
+    json!({
+        "objectType": "Activity",
+        "id": cfg.story_iri(story),
+        "definition": {
+            "type": "http://adlnet.gov/expapi/activities/simulation",
+            "name": { "en-US": story.file.title.get("en", fb) },
+        }
+    })
+}
+
+/// The learner opened `story` (a new play-through, identified by `registration`).
+pub fn initialized(
+    cfg: &XapiConfig,
+    actor: &Value,
+    story: &Story,
+    registration: &str,
+    stamp: &Stamp,
+) -> Value {
+    let mut s = base(actor, verbs::INITIALIZED, stamp, registration);
+    s["object"] = story_activity(cfg, story);
+    s
+}
+
+/// The learner made reply `turn` (0-based index into the history).
+pub fn answered(
+    cfg: &XapiConfig,
+    actor: &Value,
+    story: &Story,
+    turn: &Turn,
+    registration: &str,
+    stamp: &Stamp,
+) -> Value {
+    let fb = story.fallback_locale();
+    let node = story.node(&turn.node);
+    let choice = node.and_then(|n| n.choices.iter().find(|c| c.id == turn.choice));
+    let changes: serde_json::Map<String, Value> = turn
+        .changes
+        .iter()
+        .map(|c| (c.emotion.to_string(), json!(c.delta())))
+        .collect();
+    let mut s = base(actor, verbs::ANSWERED, stamp, registration);
+    s["object"] = json!({
+        "objectType": "Activity",
+        "id": format!("{}/nodes/{}", cfg.story_iri(story), turn.node),
+        "definition": {
+            "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
+            "interactionType": "choice",
+            "name": { "en-US": turn.node.to_string() },
+        }
+    });
+    let mut ext = serde_json::Map::new();
+    ext.insert(cfg.ext("emotion-changes"), Value::Object(changes));
+    ext.insert(cfg.ext("choice"), json!(turn.choice.to_string()));
+    if let Some(c) = choice {
+        let rating = format!("{:?}", c.feedback.rating).to_lowercase();
+        ext.insert(cfg.ext("rating"), json!(rating));
+        ext.insert(
+            cfg.ext("principle"),
+            json!(c.feedback.principle.to_string()),
+        );
+        ext.insert(cfg.ext("reply"), json!(c.text.get("en", fb)));
+    }
+    if let Some(rule) = &turn.rule {
+        ext.insert(cfg.ext("rule"), json!(rule.to_string()));
+    }
+    s["result"] = json!({ "response": turn.choice.to_string(), "extensions": ext });
+    s["context"]["contextActivities"] =
+        json!({ "parent": [ { "id": cfg.story_iri(story), "objectType": "Activity" } ] });
+    s
+}
+
+/// The conversation reached an ending after `duration_ms`.
+pub fn completed(
+    cfg: &XapiConfig,
+    actor: &Value,
+    story: &Story,
+    session: &Session,
+    registration: &str,
+    stamp: &Stamp,
+    duration_ms: u64,
+) -> Value {
+    let r = review(story, session);
+    let outcome = r.outcome.map(|o| format!("{o:?}").to_lowercase());
+    let scores: serde_json::Map<String, Value> = r
+        .objectives
+        .iter()
+        .map(|o| (o.objective.to_string(), json!(o.percent())))
+        .collect();
+    let mut s = base(actor, verbs::COMPLETED, stamp, registration);
+    s["object"] = story_activity(cfg, story);
+    let mut ext = serde_json::Map::new();
+    ext.insert(cfg.ext("outcome"), json!(outcome));
+    ext.insert(cfg.ext("objective-scores"), Value::Object(scores));
+    ext.insert(cfg.ext("ending"), json!(session.node.to_string()));
+    let mut result = json!({
+        "success": r.outcome == Some(crate::engine::Outcome::Success),
+        "completion": true,
+        "duration": iso_duration(duration_ms),
+        "extensions": ext,
+    });
+    if let Some(p) = r.total_percent() {
+        result["score"] = json!({ "scaled": f64::from(p) / 100.0, "raw": p, "min": 0, "max": 100 });
+    }
+    s["result"] = result;
+    s
+}
+
+/// ISO 8601 duration with seconds to a tenth (`PT1M2.5S` style, as `PT62.5S`).
+pub fn iso_duration(ms: u64) -> String {
+    format!("PT{}.{}S", ms / 1000, (ms % 1000) / 100)
+}
+
+/// The anonymous actor used when none is configured: an account on this site.
+pub fn anonymous_actor(home_page: &str, name: &str) -> Value {
+    json!({ "objectType": "Agent", "account": { "homePage": home_page, "name": name } })
+}
+
+/// Backoff before the next retry after `failures` consecutive failures: 1 s doubling to 30 s.
+pub fn backoff_ms(failures: u32) -> u32 {
+    1000u32.saturating_mul(1 << failures.min(5)).min(30_000)
+}
+
+/// The learner's own record of a play-through, downloadable as JSON from the debrief.
+pub fn learner_report(story: &Story, session: &Session, locale: &str) -> Value {
+    let loc = story.locale_for(locale);
+    let fb = story.fallback_locale();
+    let r = review(story, session);
+    let states = session.states(story);
+    let turns: Vec<Value> = session
+        .history
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let node = story.node(&t.node);
+            let choice = node.and_then(|n| n.choices.iter().find(|c| c.id == t.choice));
+            let tr = r.turns.iter().find(|x| x.turn == i);
+            let better = tr
+                .and_then(|x| x.better.as_ref())
+                .and_then(|b| node.and_then(|n| n.choices.iter().find(|c| &c.id == b)));
+            json!({
+                "turn": i + 1,
+                "node": t.node.to_string(),
+                "reply": choice.map(|c| c.text.get(loc, fb)),
+                "rating": tr.map(|x| format!("{:?}", x.rating).to_lowercase()),
+                "principle": choice.map(|c| c.feedback.principle.to_string()),
+                "feedback": choice.map(|c| c.feedback.text.get(loc, fb)),
+                "better_reply": better.map(|c| c.text.get(loc, fb)),
+                "emotions_after": states.get(i + 1).map(|s| &s.emotions),
+            })
+        })
+        .collect();
+    let ending = story.node(&session.node).and_then(|n| n.ending.as_ref());
+    json!({
+        "story": story.id.to_string(),
+        "title": story.file.title.get(loc, fb),
+        "language": loc,
+        "outcome": r.outcome.map(|o| format!("{o:?}").to_lowercase()),
+        "ending": ending.map(|e| e.title.get(loc, fb)),
+        "debrief": ending.map(|e| e.debrief.get(loc, fb)),
+        "score": r.total_percent(),
+        "objectives": story.file.objectives.iter().map(|o| {
+            let score = r.objectives.iter().find(|s| s.objective == o.id).and_then(|s| s.percent());
+            json!({ "id": o.id.to_string(), "title": o.title.get(loc, fb), "score": score })
+        }).collect::<Vec<_>>(),
+        "start_emotions": story.start_emotions(),
+        "turns": turns,
+    })
+}

@@ -1,0 +1,747 @@
+"""xAPI against a real Learning Record Store: ralph (PyPI `ralph-malph`), in Chromium.
+
+`scripts/setup-lrs.sh` installs ralph into `.venv-lrs/` (its own venv: ralph pins fastapi, uvicorn,
+pydantic...). This file starts it here, on loopback only, with one Basic-auth user made by
+`ralph auth -u USER -p PASS -s all -M mailto:... -w` (RALPH_AUTH_FILE) and the file-system backend
+(statements in `<tmp>/data/fs_lrs.jsonl`; no other service):
+
+    RALPH_RUNSERVER_BACKEND=fs RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=<tmp>/data \
+    RALPH_AUTH_FILE=<tmp>/auth.json RALPH_RUNSERVER_CORS_ALLOW_ORIGINS='["http://127.0.0.1:<app>"]' \
+    .venv-lrs/bin/python -c "$LAUNCHER" <port>
+
+LAUNCHER (below) is what `ralph runserver -b fs --fs-default-directory-path DIR -h 127.0.0.1 -p N`
+does (uvicorn on `ralph.api:app`), less its auto-reloader, plus one fix: ralph's fs LRS backend
+(5.1.0, and 5.0.1 and 4.2.0 alike) writes every POST with the data backend's default operation,
+INDEX, which refuses to touch an existing file: `ralph runserver -b fs` stores the first POST and
+answers 500 ("fs_lrs.jsonl already exists and overwrite is not allowed") to every later one. The
+launcher makes that backend append instead; nothing else of ralph changes.
+
+No CORS proxy is needed: ralph's FastAPI app adds
+Starlette's CORSMiddleware when RALPH_RUNSERVER_CORS_ALLOW_ORIGINS is set, which answers the
+preflight (Authorization, Content-Type and X-Experience-API-Version are allowed headers) and sends
+Access-Control-Allow-Origin for exactly the listed origins (other origins get 400 on preflight).
+
+The app side under test (src/platform/xapi.rs): `dist/config.json` names the LRS, and
+`node scripts/postbuild.mjs DIR` opens the page's CSP `connect-src` to that origin. Statements go
+one per request, in order, queued in localStorage (`rapport:v1:xapi-queue`) while the LRS is down.
+
+  test_expert_path_reaches_the_lrs   11 statements (initialized, 9 answered, completed), checked
+                                     field by field, and the requests themselves (Chrome's
+                                     performance log: headers, one statement per POST).
+  test_nothing_lost_while_lrs_down   the LRS stops after 3 replies; 6 more replies and a reload
+                                     while it is down; it restarts on the same port and data dir;
+                                     exactly the 11 statements arrive, in order, none twice.
+  test_no_config_nothing_leaves      no config.json, no query: every request stays on the app's
+                                     own origin, and the LRS receives nothing.
+
+Ordering: ralph's fs backend returns statements in file order and reverses it for
+`ascending=true` (the opposite of xAPI's "newest first" default), so order is taken from `stored`,
+the time the LRS stored each statement, not from the list order.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "dist"
+RALPH = ROOT / ".venv-lrs/bin/ralph"
+PYTHON = ROOT / ".venv-lrs/bin/python"
+SUBPATH = "/training/rapport/"
+STORY = "mr-santino"
+EXPERT = json.loads((ROOT / "tests/transcripts" / f"{STORY}.paths.json").read_text())["expert"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+WAIT = 60  # seconds, for anything in the page
+LRS_START = 40  # seconds for ralph to answer its heartbeat (a loaded 2-core machine)
+ARRIVAL = 90  # seconds for queued statements to reach the LRS (backoff is capped at 30 s)
+QUEUE_KEY = "rapport:v1:xapi-queue"
+
+USER, PASSWORD = "rapport-test", "not-a-secret"
+AUTH = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+ACTOR = {"name": "Test Learner", "mbox": "mailto:learner@example.com"}
+BASE = "https://rapport.example/xapi/"
+STORY_IRI = f"{BASE}stories/{STORY}"
+VERB = "http://adlnet.gov/expapi/verbs/"
+EXT_EMOTIONS, EXT_RATING, EXT_OUTCOME = (f"{BASE}ext/{n}" for n in ("emotion-changes", "rating",
+                                                                   "outcome"))
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+DURATION_RE = re.compile(
+    r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+# ---------------------------------------------------------------------------------------------
+# What the expert path must report, from the story itself and its locked transcript.
+
+
+def _expected_replies() -> list[dict]:
+    """Per expert reply: its node, the story's raw effects, the changes the transcript shows
+    (after clamping), and its rating."""
+    story = json.loads((ROOT / "stories" / f"{STORY}.json").read_text())
+    by_choice = {c["id"]: (n["id"], c) for n in story["nodes"] for c in n.get("choices", [])}
+    # The English section of the transcript: "  > (choice)" then "    respect 20→28 (+8), ...".
+    text = (ROOT / "tests/transcripts" / f"{STORY}.expert.txt").read_text().split("=== ")[1]
+    shown, lines = {}, text.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"^\s+> \((\w+)\)", line)
+        if m:
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            shown[m.group(1)] = {e: int(d) for e, d in re.findall(r"(\w+) \d+→\d+ \(([+-]\d+)\)", nxt)}
+    out = []
+    for choice in EXPERT:
+        node, c = by_choice[choice]
+        out.append({"choice": choice, "node": node, "effects": c.get("effects", {}),
+                    "changes": shown[choice], "rating": c["feedback"]["rating"]})
+    return out
+
+
+EXPECTED = _expected_replies()
+
+
+def _duration_seconds(value: str) -> float:
+    m = DURATION_RE.match(value)
+    assert m and value not in ("P", "PT") and not value.endswith("T"), f"not an ISO 8601 duration: {value!r}"
+    d, h, mi, s = (float(x) if x else 0.0 for x in m.groups())
+    return ((d * 24 + h) * 60 + mi) * 60 + s
+
+
+def _parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def check_statements(statements: list[dict], max_duration: float) -> str:
+    """Checks the 11 statements of one expert play-through, in stored order. Returns which
+    meaning of emotion-changes the app uses ("changes" or "effects"), for the report."""
+    summary = [(s["verb"]["id"].rsplit("/", 1)[-1], (s.get("result") or {}).get("response"))
+               for s in statements]
+    assert len(statements) == len(EXPERT) + 2, f"expected {len(EXPERT) + 2} statements: {summary}"
+    ids = [s["id"] for s in statements]
+    assert len(set(ids)) == len(ids), f"duplicate statement ids: {ids}"
+    assert all(UUID_RE.match(i) for i in ids), ids
+
+    verbs = [s["verb"]["id"] for s in statements]
+    assert verbs == [VERB + "initialized"] + [VERB + "answered"] * len(EXPERT) + [VERB + "completed"], \
+        f"verbs out of order: {summary}"
+    answered = statements[1:-1]
+    assert [s["result"]["response"] for s in answered] == EXPERT, f"replies out of order: {summary}"
+
+    registrations = {s["context"]["registration"] for s in statements}
+    assert len(registrations) == 1 and UUID_RE.match(next(iter(registrations))), registrations
+    for s in statements:
+        assert s["actor"].get("mbox") == ACTOR["mbox"], s["actor"]
+        assert s["actor"].get("name") == ACTOR["name"], s["actor"]
+        assert s.get("timestamp"), s
+    stamps = [_parse_time(s["timestamp"]) for s in statements]
+    assert stamps == sorted(stamps), f"timestamps not in order: {[s['timestamp'] for s in statements]}"
+
+    first, last = statements[0], statements[-1]
+    assert first["object"]["id"] == STORY_IRI, first["object"]
+
+    meanings = set()
+    for s, want in zip(answered, EXPECTED):
+        where = f"answered {want['choice']!r}"
+        assert s["object"]["id"] == f"{STORY_IRI}/nodes/{want['node']}", (where, s["object"])
+        parents = s["context"]["contextActivities"]["parent"]
+        assert parents[0]["id"] == STORY_IRI, (where, parents)
+        ext = s["result"]["extensions"]
+        assert ext[EXT_RATING] == want["rating"], (where, ext)
+        assert ext[EXT_RATING] in ("best", "good", "weak", "bad"), (where, ext)
+        emotions = ext[EXT_EMOTIONS]
+        assert isinstance(emotions, dict) and emotions, (where, ext)
+        assert all(isinstance(v, (int, float)) for v in emotions.values()), (where, emotions)
+        nonzero = {k: v for k, v in emotions.items() if v != 0}
+        # "emotion -> delta": the change the reply caused (as the meters show it, after clamping)
+        # or the story's effect before clamping. The interface does not say which; both are
+        # accepted, and which one the app uses must be the same for every reply.
+        matches = {name for name in ("changes", "effects") if nonzero == want[name]}
+        assert matches, f"{where}: emotion-changes {emotions} is neither the shown changes " \
+                        f"{want['changes']} nor the story's effects {want['effects']}"
+        meanings.add(frozenset(matches))
+    common = frozenset.intersection(*meanings)
+    assert common, f"emotion-changes mixes meanings across replies: {meanings}"
+
+    assert last["object"]["id"] == STORY_IRI, last["object"]
+    result = last["result"]
+    assert result["success"] is True, result
+    assert result["completion"] is True, result
+    assert result["score"]["scaled"] == 1.0, result
+    assert result["extensions"][EXT_OUTCOME] == "success", result
+    seconds = _duration_seconds(result["duration"])
+    assert 0 < seconds <= max_duration, f"duration {result['duration']} for a {max_duration:.0f} s run"
+    return "changes" if "changes" in common else "effects"
+
+
+# ---------------------------------------------------------------------------------------------
+# ralph, on loopback.
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ralph_env(workdir: Path, origin: str | None) -> dict:
+    # No RALPH_* from the caller's environment (nor a .env in the cwd) can change what runs.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RALPH_")}
+    env.update({
+        "RALPH_APP_DIR": str(workdir / "app"),
+        "RALPH_AUTH_FILE": str(workdir / "auth.json"),
+        "RALPH_RUNSERVER_BACKEND": "fs",  # `ralph auth` imports the API, which needs it too
+        "RALPH_RUNSERVER_AUTH_BACKENDS": "basic",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    })
+    if origin:
+        env["RALPH_RUNSERVER_CORS_ALLOW_ORIGINS"] = json.dumps([origin])
+    return env
+
+
+LAUNCHER = """
+import sys
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.lrs.fs import FSLRSBackend
+FSLRSBackend.default_operation_type = BaseOperationType.APPEND  # see this file's docstring
+import uvicorn
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="info")
+"""
+
+
+class Ralph:
+    """One ralph LRS: start/stop/restart on the same port and data directory, and queries."""
+
+    def __init__(self, workdir: Path, port: int, origin: str):
+        self.workdir, self.port, self.origin = workdir, port, origin
+        self.data = workdir / "data"
+        self.cwd = workdir / "cwd"  # empty: ralph's settings read a .env from the cwd
+        self.url = f"http://127.0.0.1:{port}/xAPI/"
+        self.proc: subprocess.Popen | None = None
+        self.starts = 0
+        for d in (self.data, self.cwd):
+            d.mkdir(parents=True, exist_ok=True)
+
+    def log(self) -> str:
+        path = self.workdir / "ralph.log"
+        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+
+    def start(self) -> None:
+        assert self.proc is None
+        self.starts += 1
+        log = open(self.workdir / "ralph.log", "a")
+        log.write(f"\n===== start {self.starts}\n")
+        log.flush()
+        env = _ralph_env(self.workdir, self.origin)
+        env["RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH"] = str(self.data)
+        # Its own session, so stop() ends it and anything it spawned, and nothing else.
+        self.proc = subprocess.Popen(
+            [str(PYTHON), "-c", LAUNCHER, str(self.port)], cwd=self.cwd, env=env,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        deadline = time.monotonic() + LRS_START
+        while True:
+            if self.proc.poll() is not None:
+                pytest.fail(f"ralph exited with {self.proc.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(
+                        f"http://127.0.0.1:{self.port}/__heartbeat__", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"ralph did not answer within {LRS_START} s:\n{self.log()}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        proc, self.proc = self.proc, None
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)  # the group this Popen created, nothing else
+            proc.wait(timeout=20)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        # Whatever it spawned may still hold the port for a moment.
+        deadline = time.monotonic() + 20
+        while self._listening():
+            assert time.monotonic() < deadline, "ralph still listens after stopping"
+            time.sleep(0.1)
+        try:  # whatever is left of the group (the resource tracker) goes too
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def _listening(self) -> bool:
+        with socket.socket() as s:
+            s.settimeout(1)
+            return s.connect_ex(("127.0.0.1", self.port)) == 0
+
+    def query(self, **params) -> dict:
+        url = f"{self.url}statements"
+        if params:
+            url += "?" + urllib.parse.urlencode(params)
+        request = urllib.request.Request(url, headers={
+            "Authorization": AUTH, "X-Experience-API-Version": "1.0.3"})
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return json.loads(r.read())
+
+    def statements(self, **params) -> list[dict]:
+        """Every statement matching params (following `more`), in the order they were stored."""
+        found, page = [], self.query(limit=100, **params)
+        for _ in range(100):
+            found += page["statements"]
+            more = page.get("more")
+            if not more:
+                break
+            request = urllib.request.Request(urllib.parse.urljoin(self.url, more), headers={
+                "Authorization": AUTH, "X-Experience-API-Version": "1.0.3"})
+            with urllib.request.urlopen(request, timeout=10) as r:
+                page = json.loads(r.read())
+        found.sort(key=lambda s: _parse_time(s["stored"]))
+        return found
+
+    def wait_for(self, count: int, timeout: float = ARRIVAL) -> list[dict]:
+        """Polls until at least `count` statements are stored (or fails at the timeout)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            got = self.statements()
+            if len(got) >= count:
+                return got
+            if time.monotonic() > deadline:
+                summary = [(s["verb"]["id"].rsplit("/", 1)[-1],
+                            (s.get("result") or {}).get("response")) for s in got]
+                pytest.fail(f"{len(got)} of {count} statements reached the LRS in {timeout} s: "
+                            f"{summary}\n{self.log()}")
+            time.sleep(0.25)
+
+
+@pytest.fixture(scope="module")
+def lrs_home(tmp_path_factory):
+    """The LRS port (fixed for the module, so config.json can name it) and the auth file."""
+    if not os.access(RALPH, os.X_OK):
+        pytest.fail(f"{RALPH} is missing: run scripts/setup-lrs.sh")
+    home = tmp_path_factory.mktemp("lrs")
+    result = subprocess.run(
+        [str(RALPH), "auth", "-u", USER, "-p", PASSWORD, "-s", "all",
+         "-M", "mailto:rapport-test@example.com", "-N", "Rapport test", "-w"],
+        cwd=home, env=_ralph_env(home, None), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (home / "auth.json").exists(), result.stderr
+    return home, _free_port()
+
+
+# ---------------------------------------------------------------------------------------------
+# The app: a copy of dist/ under a sub-path on a free loopback port (as tests/cross does).
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".css": "text/css",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+    }
+
+    def _route(self) -> bool:
+        if not self.path.startswith(SUBPATH):
+            self.send_error(404, "not here")
+            return False
+        self.path = "/" + self.path[len(SUBPATH):]
+        return True
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        if self._route():
+            super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802
+        if self._route():
+            super().do_HEAD()
+
+    def log_message(self, *args):
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def _csp_connect_sources(html: str) -> list[str] | None:
+    m = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert m, "index.html has no Content-Security-Policy"
+    for directive in m.group(1).split(";"):
+        parts = directive.split()
+        if parts and parts[0] == "connect-src":
+            return parts[1:]
+    return None
+
+
+class App:
+    def __init__(self, xapi: dict | None):
+        if not (DIST / "index.html").exists():
+            pytest.fail("dist/ is missing: build it first (make dist)")
+        self.dir = Path(tempfile.mkdtemp(prefix="rapport-xapi-dist-")) / "dist"
+        shutil.copytree(DIST, self.dir)  # a snapshot: a rebuild during the run changes nothing
+        (self.dir / "config.json").unlink(missing_ok=True)
+        if xapi is not None:
+            (self.dir / "config.json").write_text(json.dumps({"xapi": xapi}, indent=2))
+        subprocess.run(["node", str(ROOT / "scripts/postbuild.mjs"), str(self.dir)], check=True,
+                       capture_output=True, timeout=60)
+        self.csp_connect = _csp_connect_sources((self.dir / "index.html").read_text())
+        self.server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(self.dir)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.base = self.origin + SUBPATH
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+        shutil.rmtree(self.dir.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def app(lrs_home):
+    _, port = lrs_home
+    served = App({"endpoint": f"http://127.0.0.1:{port}/xAPI/", "auth": AUTH, "actor": ACTOR,
+                  "activity_base": BASE})
+    yield served
+    served.close()
+
+
+@pytest.fixture
+def lrs(lrs_home, app, tmp_path):
+    """A fresh ralph (empty data directory) for each test, on the port config.json names,
+    accepting cross-origin requests from the app's origin only."""
+    home, port = lrs_home
+    shutil.copy(home / "auth.json", tmp_path / "auth.json")
+    server = Ralph(tmp_path, port, app.origin)
+    server.start()
+    yield server
+    server.stop()
+
+
+# ---------------------------------------------------------------------------------------------
+# Chromium (as tests/cross drives it), with the performance log for the network requests.
+
+COLLECTOR = r"""
+if (!window.__errors) {
+  window.__errors = [];
+  window.addEventListener('error', (e) => window.__errors.push('error: ' + (e.message
+      || (e.target && (e.target.src || e.target.href)) || e.type)), true);
+  window.addEventListener('unhandledrejection', (e) =>
+      window.__errors.push('unhandledrejection: ' + String(e.reason)));
+  const original = console.error;
+  console.error = function (...args) {
+    window.__errors.push('console.error: ' + args.map(String).join(' '));
+    return original.apply(this, args);
+  };
+}
+"""
+
+
+class Browser:
+    def __init__(self, log_dir: Path):
+        for p in (CHROMIUM, CHROMEDRIVER):
+            if not os.access(p, os.X_OK):
+                pytest.fail(f"{p} is missing: run scripts/setup-browsers.sh")
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=1280,900"):
+            opts.add_argument(arg)
+        opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+        service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
+                                          log_output=str(log_dir / "chromedriver.log"))
+        self.driver = webdriver.Chrome(options=opts, service=service)
+        self.driver.set_page_load_timeout(WAIT)
+        self.driver.set_script_timeout(WAIT)
+        self.requests: list[dict] = []  # Network.requestWillBeSent, in order, whole session
+        self.errors: list[str] = []
+
+    def quit(self):
+        self.driver.quit()
+
+    def drain(self) -> list[dict]:
+        """Moves Chrome's performance log (which get_log empties) into self.requests."""
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") == "Network.requestWillBeSent":
+                request = message["params"]["request"]
+                self.requests.append({"url": request["url"], "method": request["method"],
+                                      "headers": request.get("headers", {}),
+                                      "body": request.get("postData"),
+                                      "type": message["params"].get("type")})
+            elif message.get("method") == "Network.webSocketCreated":
+                self.requests.append({"url": message["params"]["url"], "method": "WS",
+                                      "headers": {}, "body": None, "type": "WebSocket"})
+        return self.requests
+
+    def wait(self, timeout: float = WAIT) -> WebDriverWait:
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.1)
+
+    def collect_page_errors(self):
+        self.errors += self.driver.execute_script("return window.__errors || []")
+
+    def open(self, url: str) -> None:
+        self.driver.get(url)
+        self.ready()
+
+    def ready(self) -> None:
+        self.wait().until(EC.presence_of_element_located(
+            (By.CSS_SELECTOR, '[role="group"] button.choice')), "the story never showed its replies")
+        self.driver.execute_script(COLLECTOR)
+
+    def replies_taken(self) -> int:
+        return len(self.driver.find_elements(By.CSS_SELECTOR, ".bubble.you"))
+
+    def reply(self, choice: str) -> None:
+        selector = f'[role="group"] button.choice[data-choice="{choice}"]'
+        before = self.replies_taken()
+        button = self.wait().until(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)),
+                                   f"reply {choice!r} never became clickable")
+        try:
+            button.click()
+        except ElementClickInterceptedException:
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+            button.click()
+        self.wait().until(lambda d: self.replies_taken() > before, f"reply {choice!r} was not taken")
+
+    def ending(self) -> str:
+        heading = self.wait().until(EC.visibility_of_element_located(
+            (By.CSS_SELECTOR, ".ending h2")), "no ending")
+        return heading.text.strip()
+
+    def queue(self) -> list | None:
+        raw = self.driver.execute_script(f"return localStorage.getItem({QUEUE_KEY!r})")
+        if raw is None or raw.strip() == "":
+            return None
+        value = json.loads(raw)
+        assert isinstance(value, list), f"{QUEUE_KEY} is not a list: {raw[:300]}"
+        return value
+
+
+@pytest.fixture
+def browser(tmp_path):
+    b = Browser(tmp_path)
+    yield b
+    b.quit()
+
+
+def _lrs_posts(browser: Browser, lrs: Ralph) -> list[dict]:
+    return [r for r in browser.drain() if r["url"].startswith(lrs.url) and r["method"] == "POST"]
+
+
+def _summary(statements) -> list:
+    return [(s["verb"]["id"].rsplit("/", 1)[-1], (s.get("result") or {}).get("response"))
+            for s in statements]
+
+
+# ---------------------------------------------------------------------------------------------
+# The tests.
+
+
+def _post(lrs: Ralph, statement: dict, origin: str | None = None) -> tuple[int, dict]:
+    headers = {"Authorization": AUTH, "X-Experience-API-Version": "1.0.3",
+               "Content-Type": "application/json"}
+    if origin:
+        headers["Origin"] = origin
+    request = urllib.request.Request(f"{lrs.url}statements", data=json.dumps(statement).encode(),
+                                     headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}
+
+
+def test_lrs_itself(app, lrs):
+    """The harness's own LRS, before any browser: what the app relies on."""
+    def statement(n: int) -> dict:
+        # With its own timestamp, as the app sends it: without one, ralph stamps each copy with
+        # the time it arrives, so an identical re-POST differs in `timestamp` and gets 409.
+        return {"id": str(uuid.uuid4()), "timestamp": "2026-01-02T03:04:05.678Z",
+                "actor": {"objectType": "Agent", **ACTOR},
+                "verb": {"id": VERB + "answered"},
+                "object": {"objectType": "Activity", "id": f"{STORY_IRI}/nodes/n{n}"},
+                "result": {"response": f"c{n}", "extensions": {EXT_RATING: "best"}}}
+
+    # The CORS preflight the browser sends before each POST from the app's origin.
+    preflight = urllib.request.Request(f"{lrs.url}statements", method="OPTIONS", headers={
+        "Origin": app.origin, "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type,x-experience-api-version"})
+    with urllib.request.urlopen(preflight, timeout=10) as r:
+        assert r.status == 200
+        assert r.headers["access-control-allow-origin"] == app.origin
+        allowed = r.headers["access-control-allow-headers"].lower()
+        assert all(h in allowed for h in ("authorization", "content-type", "x-experience-api-version"))
+
+    first, second = statement(1), statement(2)
+    status, headers = _post(lrs, first, app.origin)
+    assert status == 200 and headers.get("access-control-allow-origin") == app.origin
+    assert _post(lrs, second)[0] == 200, "a second POST must be stored too (the fs backend fix)"
+    assert _post(lrs, first)[0] == 204, "the same statement again: already stored, no copy"
+    changed = {**first, "result": {"response": "other"}}
+    assert _post(lrs, changed)[0] == 409, "a different statement under a stored id: conflict"
+    assert [s["id"] for s in lrs.statements()] == [first["id"], second["id"]]
+    lrs.stop()
+    lrs.start()  # same port and data directory: nothing lost
+    assert [s["id"] for s in lrs.statements()] == [first["id"], second["id"]]
+
+
+def test_expert_path_reaches_the_lrs(app, lrs, browser):
+    origin = f"http://127.0.0.1:{lrs.port}"
+    assert app.csp_connect is not None and origin in app.csp_connect, \
+        f"postbuild did not open connect-src to the LRS: connect-src {app.csp_connect}"
+    started = time.monotonic()
+    browser.open(f"{app.base}#/story/{STORY}")
+    for choice in EXPERT:
+        browser.reply(choice)
+    assert browser.ending()
+    browser.collect_page_errors()
+
+    stored = lrs.wait_for(len(EXPERT) + 2)
+    meaning = check_statements(stored, max_duration=time.monotonic() - started + 5)
+    print(f"emotion-changes carries the {meaning}")
+
+    registration = stored[0]["context"]["registration"]
+    assert [s["id"] for s in lrs.statements(registration=registration)] == [s["id"] for s in stored]
+    agent = json.dumps({"objectType": "Agent", "mbox": ACTOR["mbox"]})
+    assert len(lrs.statements(agent=agent)) == len(stored)
+
+    # The requests: one statement per POST to {endpoint}statements, in order, with the headers.
+    browser.wait(30).until(lambda _: browser.queue() in (None, []), "the queue never emptied")
+    posts = _lrs_posts(browser, lrs)
+    assert len(posts) == len(stored), f"{len(posts)} POSTs for {len(stored)} statements"
+    for post, statement in zip(posts, stored):
+        assert post["url"] == f"{lrs.url}statements", post["url"]
+        headers = {k.lower(): v for k, v in post["headers"].items()}
+        assert headers.get("x-experience-api-version") == "1.0.3", headers
+        assert headers.get("authorization") == AUTH, headers
+        assert headers.get("content-type", "").startswith("application/json"), headers
+        body = json.loads(post["body"])
+        assert isinstance(body, dict), f"one statement per request, not {type(body).__name__}"
+        assert body["id"] == statement["id"], "sent in a different order than stored"
+    assert browser.errors == [], "script errors in the page"
+
+
+def test_nothing_lost_while_lrs_down(app, lrs, browser):
+    started = time.monotonic()
+    browser.open(f"{app.base}#/story/{STORY}")
+    for choice in EXPERT[:3]:
+        browser.reply(choice)
+    before = lrs.wait_for(4, timeout=30)  # initialized + 3 answered, delivered while it is up
+    assert _summary(before) == [("initialized", None)] + [("answered", c) for c in EXPERT[:3]]
+    # ...and acknowledged (a response still on its way when it stops would make a retry, which
+    # is fine, but not what this test is about).
+    browser.wait(30).until(lambda _: browser.queue() in (None, []), "the queue never emptied")
+    lrs.stop()
+
+    # Three replies while it is down: they wait in localStorage.
+    down = EXPERT[3:6]
+    for choice in down:
+        browser.reply(choice)
+    browser.wait(10).until(
+        lambda _: [(s.get("result") or {}).get("response") for s in browser.queue() or []] == down,
+        "the replies made while the LRS is down are not (only) in the queue")
+
+    # A reload while it is down: the queue survives, the story resumes, the outbox goes on.
+    queued = browser.queue()
+    browser.driver.refresh()
+    browser.wait().until(lambda _: browser.replies_taken() == 6,
+                         "the transcript did not come back after the reload")
+    browser.ready()
+    assert [s["id"] for s in browser.queue()[:3]] == [s["id"] for s in queued], \
+        "the queue did not survive the reload (same statements, same ids)"
+
+    for choice in EXPERT[6:]:
+        browser.reply(choice)
+    assert browser.ending()
+    browser.wait(10).until(lambda _: len(browser.queue() or []) == len(EXPERT) - 3 + 1,
+                           "the queue should hold 6 replies and the completion")
+    assert lrs.proc is None  # still down: nothing could have been stored meanwhile
+    attempts_while_down = len(_lrs_posts(browser, lrs))
+
+    # Back up, same port and data directory: the backlog arrives, in order, once each.
+    lrs.start()
+    assert len(lrs.statements()) == 4, "the restarted LRS lost what it had stored"
+    stored = lrs.wait_for(len(EXPERT) + 2)
+    browser.wait(ARRIVAL).until(lambda _: browser.queue() in (None, []), "the queue never emptied")
+    stored = lrs.statements()  # after the queue is empty: nothing more can come
+    check_statements(stored, max_duration=time.monotonic() - started + 5)
+    assert [s["id"] for s in stored[:4]] == [s["id"] for s in before]
+
+    # Retries resent the same statements: every POST carried one of the 11 ids, never a new one.
+    posts = _lrs_posts(browser, lrs)
+    sent_ids = [json.loads(p["body"])["id"] for p in posts]
+    assert set(sent_ids) == {s["id"] for s in stored}, "a retry sent a statement with a new id"
+    print(f"{len(posts)} POSTs for {len(stored)} statements "
+          f"({attempts_while_down - 4} attempts while the LRS was down)")
+
+
+def test_no_config_nothing_leaves(lrs, browser):
+    bare = App(None)
+    try:
+        assert not (bare.dir / "config.json").exists()
+        assert not any(s.startswith(("http:", "https:", "ws:", "wss:"))
+                       for s in bare.csp_connect or []), \
+            f"with no config.json the CSP still allows connect-src {bare.csp_connect}"
+        browser.open(f"{bare.base}#/story/{STORY}")
+        for choice in EXPERT:
+            browser.reply(choice)
+        assert browser.ending()
+        # A reload too: a start-up with something queued would try to send it then.
+        browser.collect_page_errors()
+        browser.driver.refresh()
+        browser.wait().until(EC.presence_of_element_located(
+            (By.CSS_SELECTOR, '.ending h2, [role="group"] button.choice')), "nothing after reload")
+        requests = browser.drain()
+        assert requests, "the performance log recorded no request at all"
+        elsewhere = [f"{r['method']} {r['url']}" for r in requests
+                     if r["url"].split(":", 1)[0] in ("http", "https", "ws", "wss")
+                     and not r["url"].startswith(bare.origin + "/")]
+        assert elsewhere == [], "requests left the app's own origin"
+        assert lrs.statements() == [], "the LRS received statements"
+        assert browser.errors == [], "script errors in the page"
+        queued = browser.queue()
+        print(f"{len(requests)} requests, all to {bare.origin}; {QUEUE_KEY}: "
+              f"{'absent' if queued is None else len(queued)}")
+    finally:
+        bare.close()
