@@ -238,3 +238,51 @@ test('the debrief downloads the learner result as JSON; with no LRS nothing leav
   assert.deepEqual([...origins], [new URL(server.base).origin], 'only the app\'s own origin was contacted');
   await context.close();
 });
+
+test('storage full: the learner is told, play goes on, and what was saved is kept', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
+  await page.locator('.bubble.you').first().waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem('rapport:v1:progress'));
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function quotaExceeded() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.locator(`[data-choice="${EXPERT[1]}"]`).click();
+  await page.locator('.notice', { hasText: 'could not be saved' }).waitFor();
+  assert.equal(await page.locator('.bubble.you').count(), 2, 'the reply was still taken');
+  await page.locator(`[data-choice="${EXPERT[2]}"]`).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('rapport:v1:progress')), saved, 'nothing saved was lost');
+  await page.reload();
+  await page.locator('.bubble.you').first().waitFor();
+  assert.equal(await page.locator('.bubble.you').count(), 1, 'a reload resumes from the last save');
+  await context.close();
+});
+
+test('a 50 MB story file dropped on the page is refused with a message, and the app goes on', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '#/upload');
+  await page.locator('.dropzone').waitFor();
+  await page.evaluate(() => {
+    const file = new File([new Uint8Array(50 * 1024 * 1024)], 'huge.json', { type: 'application/json' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.upload-result .error').waitFor();
+  assert.match(await page.locator('.upload-result').innerText(), /larger than 5 MB/);
+  const valid = fs.readFileSync(path.join(root, 'tests/fixtures/mini.json'), 'utf8');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('.dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, valid);
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  assert.match(page.url(), /#\/story\/own-dropped$/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

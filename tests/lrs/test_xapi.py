@@ -59,7 +59,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -82,9 +82,12 @@ WAIT = 60  # seconds, for anything in the page
 LRS_START = 40  # seconds for ralph to answer its heartbeat (a loaded 2-core machine)
 ARRIVAL = 90  # seconds for queued statements to reach the LRS (backoff is capped at 30 s)
 QUEUE_KEY = "rapport:v1:xapi-queue"
+ARTIFACTS = ROOT / "tests/browser/artifacts/xapi"
 
-USER, PASSWORD = "rapport-test", "not-a-secret"
+USER, PASSWORD, AUTHORITY = "rapport-test", "not-a-secret", "mailto:rapport-test@example.com"
 AUTH = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+USER2, PASSWORD2, AUTHORITY2 = "per-launch", "also-not-a-secret", "mailto:per-launch@example.com"
+AUTH2 = "Basic " + base64.b64encode(f"{USER2}:{PASSWORD2}".encode()).decode()
 ACTOR = {"name": "Test Learner", "mbox": "mailto:learner@example.com"}
 BASE = "https://rapport.example/xapi/"
 STORY_IRI = f"{BASE}stories/{STORY}"
@@ -350,12 +353,13 @@ def lrs_home(tmp_path_factory):
     if not os.access(RALPH, os.X_OK):
         pytest.fail(f"{RALPH} is missing: run scripts/setup-lrs.sh")
     home = tmp_path_factory.mktemp("lrs")
-    result = subprocess.run(
-        [str(RALPH), "auth", "-u", USER, "-p", PASSWORD, "-s", "all",
-         "-M", "mailto:rapport-test@example.com", "-N", "Rapport test", "-w"],
-        cwd=home, env=_ralph_env(home, None), capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (home / "auth.json").exists(), result.stderr
+    # Two users; the LRS records who sent each statement as its `authority`.
+    for user, password, mbox in ((USER, PASSWORD, AUTHORITY), (USER2, PASSWORD2, AUTHORITY2)):
+        result = subprocess.run(
+            [str(RALPH), "auth", "-u", user, "-p", password, "-s", "all", "-M", mbox, "-w"],
+            cwd=home, env=_ralph_env(home, None), capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert len(json.loads((home / "auth.json").read_text())) == 2
     return home, _free_port()
 
 
@@ -569,6 +573,31 @@ def _lrs_posts(browser: Browser, lrs: Ralph) -> list[dict]:
     return [r for r in browser.drain() if r["url"].startswith(lrs.url) and r["method"] == "POST"]
 
 
+def _check_posts(posts: list[dict], stored: list[dict], endpoint: str) -> list[str]:
+    """Every POST: to {endpoint}statements, the xAPI headers, one statement (never an array),
+    one of the stored ids (a retry never makes a new one); first sends in the stored order."""
+    sent = []
+    for post in posts:
+        assert post["url"] == f"{endpoint}statements", post["url"]
+        headers = {k.lower(): v for k, v in post["headers"].items()}
+        assert headers.get("x-experience-api-version") == "1.0.3", headers
+        assert headers.get("authorization") == AUTH, headers
+        assert headers.get("content-type", "").startswith("application/json"), headers
+        body = json.loads(post["body"])
+        assert isinstance(body, dict), f"one statement per request, not {type(body).__name__}"
+        sent.append(body["id"])
+    ids = [s["id"] for s in stored]
+    assert set(sent) == set(ids), "a POST carried an id the LRS did not store (a new id on retry?)"
+    assert list(dict.fromkeys(sent)) == ids, "statements were first sent in another order"
+    return sent
+
+
+def _artifact(name: str, statements: list[dict]) -> None:
+    """The stored statements, for a person to read: tests/browser/artifacts/xapi/NAME.json."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{name}.json").write_text(json.dumps(statements, indent=2) + "\n")
+
+
 def _summary(statements) -> list:
     return [(s["verb"]["id"].rsplit("/", 1)[-1], (s.get("result") or {}).get("response"))
             for s in statements]
@@ -638,8 +667,10 @@ def test_expert_path_reaches_the_lrs(app, lrs, browser):
     browser.collect_page_errors()
 
     stored = lrs.wait_for(len(EXPERT) + 2)
+    _artifact("expert", stored)
     meaning = check_statements(stored, max_duration=time.monotonic() - started + 5)
     print(f"emotion-changes carries the {meaning}")
+    assert {s["authority"]["mbox"] for s in stored} == {AUTHORITY}, "sent with config.json's auth"
 
     registration = stored[0]["context"]["registration"]
     assert [s["id"] for s in lrs.statements(registration=registration)] == [s["id"] for s in stored]
@@ -648,17 +679,9 @@ def test_expert_path_reaches_the_lrs(app, lrs, browser):
 
     # The requests: one statement per POST to {endpoint}statements, in order, with the headers.
     browser.wait(30).until(lambda _: browser.queue() in (None, []), "the queue never emptied")
-    posts = _lrs_posts(browser, lrs)
-    assert len(posts) == len(stored), f"{len(posts)} POSTs for {len(stored)} statements"
-    for post, statement in zip(posts, stored):
-        assert post["url"] == f"{lrs.url}statements", post["url"]
-        headers = {k.lower(): v for k, v in post["headers"].items()}
-        assert headers.get("x-experience-api-version") == "1.0.3", headers
-        assert headers.get("authorization") == AUTH, headers
-        assert headers.get("content-type", "").startswith("application/json"), headers
-        body = json.loads(post["body"])
-        assert isinstance(body, dict), f"one statement per request, not {type(body).__name__}"
-        assert body["id"] == statement["id"], "sent in a different order than stored"
+    sent = _check_posts(_lrs_posts(browser, lrs), stored, lrs.url)
+    # With the LRS up all along, a retry would only follow a network error: not expected here.
+    assert len(sent) == len(stored), f"{len(sent)} POSTs for {len(stored)} statements"
     assert browser.errors == [], "script errors in the page"
 
 
@@ -700,19 +723,23 @@ def test_nothing_lost_while_lrs_down(app, lrs, browser):
     attempts_while_down = len(_lrs_posts(browser, lrs))
 
     # Back up, same port and data directory: the backlog arrives, in order, once each.
+    restarted = datetime.now(timezone.utc)
     lrs.start()
     assert len(lrs.statements()) == 4, "the restarted LRS lost what it had stored"
     stored = lrs.wait_for(len(EXPERT) + 2)
     browser.wait(ARRIVAL).until(lambda _: browser.queue() in (None, []), "the queue never emptied")
     stored = lrs.statements()  # after the queue is empty: nothing more can come
+    _artifact("lrs-down", stored)
     check_statements(stored, max_duration=time.monotonic() - started + 5)
     assert [s["id"] for s in stored[:4]] == [s["id"] for s in before]
 
     # Retries resent the same statements: every POST carried one of the 11 ids, never a new one.
-    posts = _lrs_posts(browser, lrs)
-    sent_ids = [json.loads(p["body"])["id"] for p in posts]
-    assert set(sent_ids) == {s["id"] for s in stored}, "a retry sent a statement with a new id"
-    print(f"{len(posts)} POSTs for {len(stored)} statements "
+    sent = _check_posts(_lrs_posts(browser, lrs), stored, lrs.url)
+    # The statements made while it was down carry the time of the reply, not of the retry.
+    late = [s for s in stored[4:] if _parse_time(s["timestamp"]) >= restarted]
+    assert late == [], f"timestamps after the restart: {[s['timestamp'] for s in late]}"
+    assert attempts_while_down > 4, "no attempt was made while the LRS was down"
+    print(f"{len(sent)} POSTs for {len(stored)} statements "
           f"({attempts_while_down - 4} attempts while the LRS was down)")
 
 
@@ -745,3 +772,20 @@ def test_no_config_nothing_leaves(lrs, browser):
               f"{'absent' if queued is None else len(queued)}")
     finally:
         bare.close()
+
+
+def test_query_parameters_override_per_launch(app, lrs, browser):
+    """`?lrs=&lrs_auth=&actor_mbox=&actor_name=` beat config.json for one launch. The endpoint is
+    the configured one (the page's CSP allows no other origin), reached with another user."""
+    query = urllib.parse.urlencode({"lrs": lrs.url, "lrs_auth": AUTH2,
+                                    "actor_mbox": "mailto:other@example.com",
+                                    "actor_name": "Other Learner"})
+    browser.open(f"{app.base}?{query}#/story/{STORY}")
+    browser.reply(EXPERT[0])
+    stored = lrs.wait_for(2, timeout=30)
+    assert _summary(stored) == [("initialized", None), ("answered", EXPERT[0])]
+    for s in stored:
+        assert s["actor"].get("mbox") == "mailto:other@example.com", s["actor"]
+        assert s["actor"].get("name") == "Other Learner", s["actor"]
+        assert s["authority"]["mbox"] == AUTHORITY2, "not sent with lrs_auth"
+    assert browser.errors == [], "script errors in the page"
