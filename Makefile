@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve dist bundle test lint native-test browser-test clean
+.PHONY: setup serve dist bundle bench test lint native-test browser-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,11 @@ dist: setup
 ## One self-contained HTML file that plays from file:// (for a kiosk's USB stick): bundle/rapport.html
 bundle: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
+
+## Benchmark table (never fails): first-load weight, time to first choice, choice latency, engine scaling, vs inkjs.
+bench: dist
+	cargo build --quiet --release --bin storycheck
+	-node scripts/bench.mjs
 
 lint: setup
 	cargo fmt --all -- --check
@@ -36,6 +41,7 @@ browser-test: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
 	node --test --test-concurrency=1 tests/browser/*.test.mjs
 	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider tests/cross
+	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider tests/lrs
 
 ## Everything: formatting, lints, native tests, storycheck on every story, release build, browser tests.
 test: lint native-test browser-test

@@ -53,6 +53,9 @@ fi
 # Firefox ESR, WebKitGTK and their drivers for the cross-engine play-through (tests/cross).
 bash scripts/setup-browsers.sh
 
+# ralph, the open-source LRS, in .venv-lrs/ for the real-LRS xAPI test (tests/lrs).
+bash scripts/setup-lrs.sh
+
 # Trunk runs cargo offline (Trunk.toml), so every crate must be fetched first.
 cargo fetch --quiet
 say "tools ready"

@@ -73,6 +73,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
             writeln!(out, "{}", crate::engine::generate::generate_json(n, seed))?;
             return Ok(0);
         }
+        Some("bench") => return bench(out),
         Some("schema") => {
             write!(out, "{}", crate::engine::json_schema())?;
             return Ok(0);
@@ -387,4 +388,30 @@ fn play(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
     }
     write!(out, "{}", transcript(&story, &session, &locale))?;
     Ok(code)
+}
+
+/// `storycheck bench`: native engine timings on generated stories, one JSON object per size.
+fn bench(out: &mut dyn Write) -> std::io::Result<u8> {
+    use std::time::Instant;
+    for nodes in [1_000usize, 10_000, 100_000] {
+        let text = crate::engine::generate::generate_json(nodes, 1);
+        let t0 = Instant::now();
+        let Some(story) = crate::bench::load_story(&text) else {
+            writeln!(out, "{{\"nodes\":{nodes},\"error\":\"invalid\"}}")?;
+            continue;
+        };
+        let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+        let t1 = Instant::now();
+        let steps = crate::bench::play_first(&story);
+        let play_ms = t1.elapsed().as_secs_f64() * 1000.0;
+        let t2 = Instant::now();
+        let a = analyse(&story, DEFAULT_MAX_STATES);
+        let analysis_ms = t2.elapsed().as_secs_f64() * 1000.0;
+        let line = serde_json::json!({
+            "nodes": nodes, "bytes": text.len(), "load_ms": load_ms, "play_ms": play_ms,
+            "steps": steps, "analysis_ms": analysis_ms, "states": a.states, "truncated": a.truncated,
+        });
+        writeln!(out, "{line}")?;
+    }
+    Ok(0)
 }

@@ -2,7 +2,8 @@
 
 `scripts/setup-lrs.sh` installs ralph into `.venv-lrs/` (its own venv: ralph pins fastapi, uvicorn,
 pydantic...). This file starts it here, on loopback only, with one Basic-auth user made by
-`ralph auth -u USER -p PASS -s all -M mailto:... -w` (RALPH_AUTH_FILE) and the file-system backend
+`ralph auth -u USER -p PASS -s all -M mailto:... -w` (RALPH_AUTH_FILE; a second user for the
+per-launch override) and the file-system backend
 (statements in `<tmp>/data/fs_lrs.jsonl`; no other service):
 
     RALPH_RUNSERVER_BACKEND=fs RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=<tmp>/data \
@@ -16,8 +17,8 @@ INDEX, which refuses to touch an existing file: `ralph runserver -b fs` stores t
 answers 500 ("fs_lrs.jsonl already exists and overwrite is not allowed") to every later one. The
 launcher makes that backend append instead; nothing else of ralph changes.
 
-No CORS proxy is needed: ralph's FastAPI app adds
-Starlette's CORSMiddleware when RALPH_RUNSERVER_CORS_ALLOW_ORIGINS is set, which answers the
+No CORS proxy is needed: ralph's FastAPI app adds Starlette's CORSMiddleware when
+RALPH_RUNSERVER_CORS_ALLOW_ORIGINS is set (a JSON list of exact origins), which answers the
 preflight (Authorization, Content-Type and X-Experience-API-Version are allowed headers) and sends
 Access-Control-Allow-Origin for exactly the listed origins (other origins get 400 on preflight).
 
@@ -25,6 +26,9 @@ The app side under test (src/platform/xapi.rs): `dist/config.json` names the LRS
 `node scripts/postbuild.mjs DIR` opens the page's CSP `connect-src` to that origin. Statements go
 one per request, in order, queued in localStorage (`rapport:v1:xapi-queue`) while the LRS is down.
 
+  test_lrs_itself                    the harness's LRS alone: CORS preflight, a second POST stored,
+                                     204 for the same statement again, 409 for a different one
+                                     under a stored id, data kept across a restart.
   test_expert_path_reaches_the_lrs   11 statements (initialized, 9 answered, completed), checked
                                      field by field, and the requests themselves (Chrome's
                                      performance log: headers, one statement per POST).
@@ -33,6 +37,10 @@ one per request, in order, queued in localStorage (`rapport:v1:xapi-queue`) whil
                                      exactly the 11 statements arrive, in order, none twice.
   test_no_config_nothing_leaves      no config.json, no query: every request stays on the app's
                                      own origin, and the LRS receives nothing.
+  test_query_parameters_override_per_launch   ?lrs=&lrs_auth=&actor_mbox=&actor_name= win over
+                                     config.json (the LRS's `authority` shows which user sent).
+
+The stored statements are written to tests/browser/artifacts/xapi/ for a person to read.
 
 Ordering: ralph's fs backend returns statements in file order and reverses it for
 `ascending=true` (the opposite of xAPI's "newest first" default), so order is taken from `stored`,
@@ -782,6 +790,7 @@ def test_query_parameters_override_per_launch(app, lrs, browser):
                                     "actor_name": "Other Learner"})
     browser.open(f"{app.base}?{query}#/story/{STORY}")
     browser.reply(EXPERT[0])
+    browser.collect_page_errors()
     stored = lrs.wait_for(2, timeout=30)
     assert _summary(stored) == [("initialized", None), ("answered", EXPERT[0])]
     for s in stored:

@@ -1,0 +1,211 @@
+// `make bench`: what a learner and a kiosk feel, and how the engine scales, as one table.
+// A benchmark, not a test: it prints numbers and budgets and always exits 0.
+//   - first-load weight of dist/ (everything the first visit needs except the stories)
+//   - time to first choice, headless Chromium with CPU throttled 4x, median of 10 cold loads
+//   - choice latency: click → next line and meters painted (median over a play-through)
+//   - engine scaling: load+validate (+ exhaustive analysis natively) of generated stories,
+//     natively (storycheck bench) and in the browser (the app's wasm)
+//   - side by side with inkjs on the same generated story: load and a play-through
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, root, dist } from '../tests/browser/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const storycheck = path.join(root, 'target/release/storycheck');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const rows = [];
+const row = (what, value, budget = '', verdict = '') => rows.push([what, value, budget, verdict]);
+const judge = (value, limit) => (value <= limit ? 'within' : `OVER ×${(value / limit).toFixed(1)}`);
+
+// 1. First-load weight.
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const boot = html.match(/src="\.\/(boot-[^"]+\.js)"/)[1];
+const bootText = fs.readFileSync(path.join(dist, boot), 'utf8');
+const glue = bootText.match(/from '\.\/([^']+\.js)'/)[1];
+const wasm = bootText.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
+const css = html.match(/href="\.\/(style-[^"]+\.css)"/)[1];
+const icon = html.match(/href="\.\/(icon-[^"]+\.svg)"/)?.[1];
+const files = ['index.html', boot, glue, wasm, css, 'manifest.webmanifest', 'config.json', icon].filter(Boolean);
+let raw = 0;
+let gz = 0;
+for (const f of files) {
+  const data = fs.readFileSync(path.join(dist, f));
+  const z = zlib.gzipSync(data, { level: 9 }).length;
+  raw += data.length;
+  gz += z;
+  row(`  ${f.replace(/-[0-9a-f]{12,16}/, '')}`, `${kb(data.length)} (${kb(z)} gzip)`);
+}
+row('First-load weight (no stories)', `${kb(raw)} (${kb(gz)} gzip)`, '≤ 110 KB gzip', judge(gz, 110 * 1024));
+
+// Generated stories, and their ink twins compiled by inkjs.
+const sizes = [1000, 10000, 100000];
+const stories = Object.fromEntries(sizes.map((n) => [n, execFileSync(storycheck, ['generate', String(n)], { maxBuffer: 1 << 30 }).toString()]));
+function toInk(text) {
+  const s = JSON.parse(text);
+  const out = ['VAR trust = 50', `-> ${s.start.replace(/-/g, '_')}`];
+  for (const n of s.nodes) {
+    const id = n.id.replace(/-/g, '_');
+    out.push(`=== ${id} ===`, n.lines[0].text.en);
+    if (n.ending) { out.push('-> END'); continue; }
+    for (const c of n.choices) {
+      const d = c.effects?.trust ?? 0;
+      out.push(`* [${c.text.en}]`, `  ~ trust = trust + ${d}`);
+      out.push(`  { trust < 10: -> end_bad }`, `  -> ${c.next.replace(/-/g, '_')}`);
+    }
+  }
+  return out.join('\n');
+}
+const { Compiler } = await import('inkjs/full');
+const inkJson = {};
+for (const n of [1000, 10000]) {
+  const t0 = performance.now();
+  inkJson[n] = new Compiler(toInk(stories[n])).Compile().ToJson();
+  row(`  ink compile (node, ${n} nodes)`, ms(performance.now() - t0));
+}
+
+// 2–5 in Chromium.
+const server = await serve();
+const browser = await launch();
+const inkjsPath = path.join(root, 'node_modules/inkjs/dist/ink.js');
+
+async function timeToFirstChoice(story) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[role="group"] button.choice')) {
+          window.__firstChoice = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.base}#/story/${story}`);
+    await page.waitForFunction(() => window.__firstChoice !== undefined);
+    times.push(await page.evaluate(() => window.__firstChoice));
+    await context.close();
+  }
+  return times;
+}
+const largest = fs.readdirSync(path.join(root, 'stories')).filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  .map((f) => [f.slice(0, -5), fs.statSync(path.join(root, 'stories', f)).size]).sort((a, b) => b[1] - a[1])[0][0];
+const ttfc = median(await timeToFirstChoice(largest));
+row(`Time to first choice (${largest}, CPU 4x, median of ${RUNS})`, ms(ttfc), '≤ 150 ms', judge(ttfc, 150));
+
+async function choiceLatency(throttle) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(`${server.base}#/story/${largest}`);
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  // The expert path: a long conversation; the last reply (to the ending and debrief) is timed apart.
+  const expert = JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${largest}.paths.json`), 'utf8')).expert;
+  const samples = await page.evaluate(async (ids) => {
+    const out = [];
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    for (const id of ids) {
+      let button = document.querySelector(`[data-choice="${id}"]`);
+      for (let k = 0; !button && k < 200; k++) {
+        await new Promise((ok) => setTimeout(ok, 10));
+        button = document.querySelector(`[data-choice="${id}"]`);
+      }
+      if (!button) break;
+      const before = document.querySelectorAll('.bubble').length;
+      const t0 = performance.now();
+      button.click();
+      await frame(); // the frame that shows the new line and meters
+      for (let k = 0; k < 10 && document.querySelectorAll('.bubble').length === before; k++) await frame();
+      out.push(performance.now() - t0);
+      await new Promise((ok) => setTimeout(ok, 50)); // let the previous reply settle, as a reader would
+    }
+    return out;
+  }, expert);
+  await context.close();
+  return samples;
+}
+const all1 = await choiceLatency(1);
+const all4 = await choiceLatency(4);
+const lat1 = median(all1.slice(0, -1));
+const lat4 = median(all4.slice(0, -1));
+row(`Choice latency, click → painted (median, ${largest} expert path)`, ms(lat1), '≤ 16 ms', judge(lat1, 16));
+row('Choice latency with CPU 4x', ms(lat4));
+row('  last reply → ending and debrief painted', `${ms(all1.at(-1))} (CPU 4x: ${ms(all4.at(-1))})`);
+
+// Engine in the browser: the app's own wasm, through its bench exports; inkjs in the same page
+// (added as a script tag, hence the CSP bypass for this page only).
+const context = await browser.newContext({ bypassCSP: true });
+const page = await context.newPage();
+await page.goto(server.base);
+await page.locator('.card').first().waitFor();
+await page.addScriptTag({ path: inkjsPath });
+const browserTimes = {};
+for (const n of sizes) {
+  browserTimes[n] = await page.evaluate(async ({ text, glue, reps }) => {
+    const m = await import(`./${glue}`);
+    const load = [];
+    const play = [];
+    for (let i = 0; i < reps; i++) {
+      load.push(m.bench_load(text));
+      play.push(m.bench_play(text));
+    }
+    const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { load: med(load), play: med(play) };
+  }, { text: stories[n], glue, reps: n >= 100000 ? 1 : 5 });
+}
+const inkTimes = {};
+for (const n of [1000, 10000]) {
+  inkTimes[n] = await page.evaluate(({ json, reps }) => {
+    const load = [];
+    const play = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      const story = new inkjs.Story(json);
+      load.push(performance.now() - t0);
+      const t1 = performance.now();
+      for (let guard = 0; guard < 1e6; guard++) {
+        while (story.canContinue) story.Continue();
+        if (!story.currentChoices.length) break;
+        story.ChooseChoiceIndex(0);
+      }
+      play.push(performance.now() - t1);
+    }
+    const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { load: med(load), play: med(play) };
+  }, { json: inkJson[n], reps: 5 });
+}
+await context.close();
+await browser.close();
+await server.close();
+
+// Native engine.
+const native = execFileSync(storycheck, ['bench']).toString().trim().split('\n').map((l) => JSON.parse(l));
+for (const r of native) {
+  row(`Engine native, ${r.nodes} nodes: load+validate`, `${ms(r.load_ms)} (${(r.load_ms * 1000 / r.nodes).toFixed(1)} µs/node)`);
+  row(`  exhaustive analysis (${r.states} states${r.truncated ? ', bounded' : ''})`, ms(r.analysis_ms));
+}
+for (const n of sizes) {
+  const t = browserTimes[n];
+  const budget = n === 10000 ? '≤ 20 ms' : '';
+  row(`Engine in Chromium, ${n} nodes: load+validate`, `${ms(t.load)} (${(t.load * 1000 / n).toFixed(1)} µs/node)`, budget, n === 10000 ? judge(t.load, 20) : '');
+}
+for (const n of [1000, 10000]) {
+  const ours = browserTimes[n];
+  const ink = inkTimes[n];
+  row(`vs inkjs, ${n} nodes: load (ours / inkjs)`, `${ms(ours.load)} / ${ms(ink.load)} = ×${(ours.load / ink.load).toFixed(2)}`);
+  row(`vs inkjs, ${n} nodes: play-through (ours / inkjs)`, `${ms(ours.play)} / ${ms(ink.play)} = ×${(ours.play / ink.play).toFixed(2)}`);
+}
+
+// The table (Markdown, so the README can show it as is).
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 4));
+const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`\nRapport benchmark — ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, node ${process.version}`);
+console.log(line(['measure', 'value', 'budget', 'verdict']));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(r));
