@@ -64,7 +64,13 @@ pub fn App() -> Html {
         _ => None,
     };
     use_xapi(storage, current.clone());
-    use_host_messages(launch.embed, launch.target_origin.clone(), lang, current);
+    use_host_messages(
+        launch.embed,
+        launch.target_origin.clone(),
+        lang,
+        launch.story.clone(),
+        current,
+    );
     let on_idle = {
         let ctx = ctx.clone();
         Callback::from(move |_| {

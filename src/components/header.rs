@@ -51,7 +51,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </a>
             if props.kiosk {
                 <button type="button" class="secondary" onclick={Callback::from(|_| full_screen())}>
-                    { format!("⛶ {}", Msg::FullScreen.get(lang)) }
+                    { Msg::FullScreen.get(lang) }
                 </button>
             }
             <label class="lang">

@@ -23,18 +23,19 @@ fn content_height() -> Option<u32> {
     u32::try_from(body.scroll_height()).ok()
 }
 
-/// Posts host messages for the story being played (`current`), when `enabled`.
+/// Posts host messages for the story being played (`current`), when `enabled`; `story` is the
+/// story the page was launched with (announced in `ready`, before it has loaded).
 #[hook]
 pub fn use_host_messages(
     enabled: bool,
     target: String,
     lang: Lang,
+    story: Option<String>,
     current: Option<(Rc<Story>, Session)>,
 ) {
     let reported = use_mut_ref(Reported::default);
     {
         let target = target.clone();
-        let story = current.as_ref().map(|(s, _)| s.id.to_string());
         let reported = reported.clone();
         use_effect_with(enabled, move |enabled| {
             let listener = enabled.then(|| {

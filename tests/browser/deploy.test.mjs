@@ -64,6 +64,7 @@ test('embedded in a wiki page: every message type arrives and the iframe follows
   const messages = (await page.locator('#log').innerText()).trim().split('\n').map((l) => JSON.parse(l));
   const types = new Set(messages.map((m) => m.type));
   for (const t of ['ready', 'choice', 'completed', 'resize']) assert.ok(types.has(t), `no ${t} message`);
+  assert.equal(messages.find((m) => m.type === 'ready').story, STORY);
   const choices = messages.filter((m) => m.type === 'choice');
   assert.equal(choices.length, EXPERT.length);
   assert.deepEqual(choices.map((m) => m.choice), EXPERT);
