@@ -42,7 +42,11 @@ pub fn App() -> Html {
         use_reducer(move || init(&storage))
     };
     let launch = use_memo((), |_| Launch::current());
-    use_stories(ctx.clone(), STORY_IDS);
+    let opened_on = match crate::platform::location::current_route() {
+        Route::Story(id) => Some(id),
+        _ => launch.story.clone(),
+    };
+    use_stories(ctx.clone(), STORY_IDS, opened_on);
     use_persist(ctx.clone(), storage.clone());
     use_effect_with((), |_| crate::platform::sw::register());
     let route = match use_route() {

@@ -6,20 +6,28 @@ use crate::state::{loaded, Action, AppContext};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Starts loading every story id; each result is dispatched as it arrives.
+async fn load_one(ctx: AppContext, id: &str) {
+    let story_id = StoryId::new(id);
+    let action = match fetch_story(id).await {
+        Ok(bytes) => loaded(story_id, &bytes),
+        Err(problem) => Action::Loaded(story_id, Err(Rc::new(vec![problem]))),
+    };
+    ctx.dispatch(action);
+}
+
+/// Starts loading every story id; each result is dispatched as it arrives. The story the page
+/// opened on (`first`) is fetched and checked before the others, so its first reply shows sooner.
 #[hook]
-pub fn use_stories(ctx: AppContext, ids: &'static [&'static str]) {
+pub fn use_stories(ctx: AppContext, ids: &'static [&'static str], first: Option<String>) {
     use_effect_with((), move |_| {
-        for id in ids {
-            let ctx = ctx.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let story_id = StoryId::new(id);
-                let action = match fetch_story(id).await {
-                    Ok(bytes) => loaded(story_id, &bytes),
-                    Err(problem) => Action::Loaded(story_id, Err(Rc::new(vec![problem]))),
-                };
-                ctx.dispatch(action);
-            });
-        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let first = first.and_then(|f| ids.iter().find(|id| **id == f));
+            if let Some(id) = first {
+                load_one(ctx.clone(), id).await;
+            }
+            for id in ids.iter().filter(|id| Some(*id) != first) {
+                wasm_bindgen_futures::spawn_local(load_one(ctx.clone(), id));
+            }
+        });
     });
 }
