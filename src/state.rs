@@ -234,9 +234,3 @@ pub fn loaded(id: StoryId, bytes: &[u8]) -> Action {
 
 /// The shared handle to the state.
 pub type AppContext = UseReducerHandle<AppState>;
-
-/// Makes a callback that dispatches the action built from its argument.
-pub fn dispatch<T: 'static>(ctx: &AppContext, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
-    let ctx = ctx.clone();
-    Callback::from(move |value: T| ctx.dispatch(make(value)))
-}
