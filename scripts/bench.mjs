@@ -100,44 +100,54 @@ const largest = fs.readdirSync(path.join(root, 'stories')).filter((f) => f.endsW
 const ttfc = median(await timeToFirstChoice(largest));
 row(`Time to first choice (${largest}, CPU 4x, median of ${RUNS})`, ms(ttfc), '≤ 150 ms', judge(ttfc, 150));
 
+// Choice latency with the browser's Event Timing API: for each real click, the time from the
+// input to the next paint after all handlers (what Chrome's INP measures). Chrome reports only
+// events over 16 ms, so an unreported click was painted within one frame.
 async function choiceLatency(throttle) {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(() => {
+    window.__clicks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'click') window.__clicks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  });
   await page.goto(`${server.base}#/story/${largest}`);
-  await page.locator('[role="group"] button.choice').first().waitFor();
-  // The expert path: a long conversation; the last reply (to the ending and debrief) is timed apart.
   const expert = JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${largest}.paths.json`), 'utf8')).expert;
-  const samples = await page.evaluate(async (ids) => {
-    const out = [];
-    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    for (const id of ids) {
-      let button = document.querySelector(`[data-choice="${id}"]`);
-      for (let k = 0; !button && k < 200; k++) {
-        await new Promise((ok) => setTimeout(ok, 10));
-        button = document.querySelector(`[data-choice="${id}"]`);
-      }
-      if (!button) break;
-      const before = document.querySelectorAll('.bubble').length;
-      const t0 = performance.now();
-      button.click();
-      await frame(); // the frame that shows the new line and meters
-      for (let k = 0; k < 10 && document.querySelectorAll('.bubble').length === before; k++) await frame();
-      out.push(performance.now() - t0);
-      await new Promise((ok) => setTimeout(ok, 50)); // let the previous reply settle, as a reader would
-    }
-    return out;
-  }, expert);
+  const starts = [];
+  for (const id of expert) {
+    const button = page.locator(`[data-choice="${id}"]`);
+    await button.waitFor();
+    await page.waitForTimeout(100); // a reader's pause: frames are idle again
+    starts.push(await page.evaluate(() => performance.now()));
+    await button.click();
+  }
+  await page.locator('.debrief').waitFor();
+  await page.waitForTimeout(300);
+  const slow = await page.evaluate(() => window.__clicks);
   await context.close();
-  return samples;
+  // Match each click to a reported slow entry that started after it (if any).
+  const durations = starts.map((t, i) => {
+    const next = starts[i + 1] ?? Infinity;
+    const hit = slow.find((e) => e.start >= t && e.start < next);
+    return hit ? hit.duration : 0; // 0 = under 16 ms, not reported
+  });
+  return durations;
 }
 const all1 = await choiceLatency(1);
 const all4 = await choiceLatency(4);
+const within = (xs) => xs.slice(0, -1).filter((d) => d < 16).length;
+const fmt = (xs) => {
+  const mid = xs.slice(0, -1);
+  const m = median(mid);
+  return `${within(xs)} of ${mid.length} replies painted within one frame; median ${m < 16 ? '< 16 ms' : ms(m)}`;
+};
 const lat1 = median(all1.slice(0, -1));
-const lat4 = median(all4.slice(0, -1));
-row(`Choice latency, click → painted (median, ${largest} expert path)`, ms(lat1), '≤ 16 ms', judge(lat1, 16));
-row('Choice latency with CPU 4x', ms(lat4));
-row('  last reply → ending and debrief painted', `${ms(all1.at(-1))} (CPU 4x: ${ms(all4.at(-1))})`);
+row(`Choice latency, click → painted (Event Timing, ${largest} expert path)`, fmt(all1), '≤ 16 ms', lat1 < 16 ? 'within' : judge(lat1, 16));
+row('Choice latency with CPU 4x', fmt(all4));
+const lastOf = (xs) => (xs.at(-1) ? ms(xs.at(-1)) : '< 16 ms');
+row('  last reply → ending and debrief painted', `${lastOf(all1)} (CPU 4x: ${lastOf(all4)})`);
 
 // Engine in the browser: the app's own wasm, through its bench exports; inkjs in the same page
 // (added as a script tag, hence the CSP bypass for this page only).
