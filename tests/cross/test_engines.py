@@ -17,34 +17,26 @@ Tools: `scripts/setup-browsers.sh` installs them. `ENGINES=firefox,webkit` selec
 
 from __future__ import annotations
 
-import functools
-import http.server
-import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[2]
-DIST = ROOT / "dist"
-SUBPATH = "/training/rapport/"
-STORY = "mr-santino"
-EXPERT = json.loads((ROOT / "tests/transcripts" / f"{STORY}.paths.json").read_text())["expert"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for pysupport
+from pysupport import (  # noqa: E402 (after the sys.path line)
+    COLLECTOR, EXPERT, ROOT, STORY, WAIT, StaticServer, click_reply, copy_dist, need, ready,
+    remove_copy, replies_taken, start_chromium, wait)
+
 ARTIFACTS = ROOT / "tests/browser/artifacts/engines"
 VIEWPORT = (1280, 900)
-WAIT = 60  # seconds; generous: a loaded 2-core machine runs WebKit on a software-rendered X server
 RELOAD_AFTER = 3
 
 # selenium's own WebKitGTK driver still uses an API selenium deprecates; not ours to fix.
@@ -54,28 +46,8 @@ ENGINES = [e.strip() for e in os.environ.get("ENGINES", "chromium,firefox,webkit
 
 FIREFOX = "/usr/bin/firefox-esr"
 GECKODRIVER = shutil.which("geckodriver") or str(Path.home() / ".cargo/bin/geckodriver")
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 WEBKITDRIVER = "/usr/bin/WebKitWebDriver"
-
-# Installed right after each page load: records uncaught errors, failed resource loads, unhandled
-# promise rejections and console.error calls (a Rust panic reports there) into window.__errors.
-COLLECTOR = r"""
-if (!window.__errors) {
-  window.__errors = [];
-  window.addEventListener('error', (e) => window.__errors.push('error: ' + (e.message
-      || (e.target && (e.target.src || e.target.href)) || e.type)), true);
-  window.addEventListener('unhandledrejection', (e) =>
-      window.__errors.push('unhandledrejection: ' + String(e.reason)
-          + (e.reason && e.reason.stack ? '\n' + e.reason.stack : '')));
-  const original = console.error;
-  console.error = function (...args) {
-    window.__errors.push('console.error: ' + args.map(String).join(' '));
-    return original.apply(this, args);
-  };
-}
-"""
 
 READ_METERS = """
 return Object.fromEntries([...document.querySelectorAll('[role="meter"]')].map((el) => [
@@ -85,67 +57,20 @@ return Object.fromEntries([...document.querySelectorAll('[role="meter"]')].map((
 
 
 # ---------------------------------------------------------------------------------------------
-# The static server: dist/ (a snapshot, so a rebuild during the run cannot swap files under us)
-# under SUBPATH only, on a free loopback port, with the right MIME types.
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".html": "text/html; charset=utf-8",
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".css": "text/css",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-    }
-
-    def _route(self) -> bool:
-        if not self.path.startswith(SUBPATH):
-            self.send_error(404, "not here")
-            return False
-        self.path = "/" + self.path[len(SUBPATH):]
-        return True
-
-    def do_GET(self):  # noqa: N802 (http.server's naming)
-        if self._route():
-            super().do_GET()
-
-    def do_HEAD(self):  # noqa: N802
-        if self._route():
-            super().do_HEAD()
-
-    def log_message(self, *args):  # keep pytest's output readable
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A browser that drops a connection (reload, preload it no longer needs) is no error.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+# The static server (tests/pysupport.py): a snapshot of dist/ under its sub-path.
 
 
 @pytest.fixture(scope="session")
 def base_url():
-    if not (DIST / "index.html").exists():
-        pytest.fail("dist/ is missing: build it first (make dist)")
-    snapshot = Path(tempfile.mkdtemp(prefix="rapport-dist-")) / "dist"
-    shutil.copytree(DIST, snapshot)
-    server = _Server(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(snapshot)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    snapshot = copy_dist("rapport-dist-")
+    server = StaticServer(snapshot)
+    base = server.base
     wasm = next(snapshot.glob("*.wasm")).name
     with urllib.request.urlopen(base + wasm) as response:
         assert response.headers["content-type"] == "application/wasm"
     yield base
-    server.shutdown()
-    server.server_close()
-    shutil.rmtree(snapshot.parent, ignore_errors=True)
+    server.close()
+    remove_copy(snapshot)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,29 +97,12 @@ def xvfb_display():
     proc.wait(timeout=10)
 
 
-def _need(*paths: str) -> None:
-    for p in paths:
-        if not (p and os.access(p, os.X_OK)):
-            pytest.fail(f"{p} is missing: run scripts/setup-browsers.sh")
-
-
 def _start(engine: str, request, log_dir: Path):
     """Starts a fresh browser (new profile, so empty localStorage) and returns the driver."""
     if engine == "chromium":
-        _need(CHROMIUM, CHROMEDRIVER)
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    f"--window-size={VIEWPORT[0]},{VIEWPORT[1]}"):
-            opts.add_argument(arg)
-        opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
-                                          log_output=str(log_dir / "chromedriver.log"))
-        return webdriver.Chrome(options=opts, service=service)
+        return start_chromium(log_dir, VIEWPORT)
     if engine == "firefox":
-        _need(FIREFOX, GECKODRIVER)
+        need(FIREFOX, GECKODRIVER)
         opts = webdriver.FirefoxOptions()
         opts.binary_location = FIREFOX
         opts.add_argument("-headless")
@@ -208,7 +116,7 @@ def _start(engine: str, request, log_dir: Path):
                                            log_output=str(log_dir / "geckodriver.log"))
         return webdriver.Firefox(options=opts, service=service)
     if engine == "webkit":
-        _need(MINIBROWSER, WEBKITDRIVER)
+        need(MINIBROWSER, WEBKITDRIVER)
         display = request.getfixturevalue("xvfb_display")
         opts = webdriver.WebKitGTKOptions()
         opts.binary_location = MINIBROWSER
@@ -262,29 +170,6 @@ class BrowserLog:
 # The play-through.
 
 
-def _wait(driver, timeout: float = WAIT) -> WebDriverWait:
-    return WebDriverWait(driver, timeout, poll_frequency=0.1)
-
-
-def _bubbles_you(driver) -> int:
-    return len(driver.find_elements(By.CSS_SELECTOR, ".bubble.you"))
-
-
-def _click_reply(driver, choice: str) -> None:
-    selector = f'[role="group"] button.choice[data-choice="{choice}"]'
-    before = _bubbles_you(driver)
-    button = _wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)),
-                                 f"reply {choice!r} never became clickable")
-    try:
-        button.click()
-    except ElementClickInterceptedException:
-        # Something (a sticky header, an entrance animation) covers the button at the
-        # point WebDriver picked; a learner would scroll, so do that and retry once.
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-        button.click()
-    _wait(driver).until(lambda d: _bubbles_you(d) > before, f"reply {choice!r} was not taken")
-
-
 def _state(driver) -> dict:
     # innerText, not WebElement.text: WebDriver's visible text leaves out the newest bubbles
     # while their entrance animation still has them at opacity 0.
@@ -304,13 +189,6 @@ def _settle(driver) -> None:
     """)
 
 
-def _open(driver, url: str) -> None:
-    driver.get(url)
-    _wait(driver).until(EC.presence_of_element_located(
-        (By.CSS_SELECTOR, '[role="group"] button.choice')), "the story never showed its replies")
-    driver.execute_script(COLLECTOR)
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_play_through(engine, base_url, request, tmp_path):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -324,19 +202,20 @@ def test_play_through(engine, base_url, request, tmp_path):
         _size_viewport(driver)
 
         # Deep link straight into the story, under the sub-path.
-        _open(driver, f"{base_url}#/story/{STORY}")
+        driver.get(f"{base_url}#/story/{STORY}")
+        ready(driver)
         assert driver.execute_script("return location.hash") == f"#/story/{STORY}"
         meters_at_start = driver.execute_script(READ_METERS)
         assert meters_at_start, "no [role=meter] in the client panel"
 
         # The first reply moves the meters.
-        _click_reply(driver, EXPERT[0])
-        _wait(driver).until(lambda d: d.execute_script(READ_METERS) != meters_at_start,
-                            "the meters did not change after the first reply")
+        click_reply(driver, EXPERT[0])
+        wait(driver).until(lambda d: d.execute_script(READ_METERS) != meters_at_start,
+                           "the meters did not change after the first reply")
         assert set(driver.execute_script(READ_METERS)) == set(meters_at_start)
 
         for choice in EXPERT[1:RELOAD_AFTER]:
-            _click_reply(driver, choice)
+            click_reply(driver, choice)
 
         # Reload mid-story: progress comes back from localStorage, identical.
         assert driver.execute_script("return localStorage.getItem('rapport:v1:progress')"), \
@@ -346,19 +225,19 @@ def test_play_through(engine, base_url, request, tmp_path):
         driver.save_screenshot(str(ARTIFACTS / f"{engine}-conversation.png"))
         page_errors += driver.execute_script("return window.__errors")
         driver.refresh()
-        _wait(driver).until(lambda d: _bubbles_you(d) == RELOAD_AFTER,
-                            "the transcript did not come back after the reload")
+        wait(driver).until(lambda d: replies_taken(d) == RELOAD_AFTER,
+                           "the transcript did not come back after the reload")
         driver.execute_script(COLLECTOR)
         assert _state(driver) == before
 
         for choice in EXPERT[RELOAD_AFTER:]:
-            _click_reply(driver, choice)
+            click_reply(driver, choice)
 
         # The ending and the debrief.
-        heading = _wait(driver).until(EC.visibility_of_element_located(
+        heading = wait(driver).until(EC.visibility_of_element_located(
             (By.CSS_SELECTOR, ".ending h2")), "no ending")
         assert heading.text.strip()
-        debrief = _wait(driver).until(EC.visibility_of_element_located(
+        debrief = wait(driver).until(EC.visibility_of_element_located(
             (By.CSS_SELECTOR, ".debrief")), "no debrief")
         points = driver.find_elements(By.CSS_SELECTOR, '.chart-svg .point[data-emotion="respect"]')
         assert len(points) == len(EXPERT) + 1, "one chart point for the start and one per reply"

@@ -50,8 +50,6 @@ the time the LRS stored each statement, not from the list order.
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
 import os
 import re
@@ -60,8 +58,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -71,22 +67,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[2]
-DIST = ROOT / "dist"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for pysupport
+import pysupport  # noqa: E402 (after the sys.path line)
+from pysupport import (  # noqa: E402
+    EXPERT, ROOT, STORY, WAIT, StaticServer, copy_dist, remove_copy, start_chromium)
+
 RALPH = ROOT / ".venv-lrs/bin/ralph"
 PYTHON = ROOT / ".venv-lrs/bin/python"
-SUBPATH = "/training/rapport/"
-STORY = "mr-santino"
-EXPERT = json.loads((ROOT / "tests/transcripts" / f"{STORY}.paths.json").read_text())["expert"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-WAIT = 60  # seconds, for anything in the page
 LRS_START = 40  # seconds for ralph to answer its heartbeat (a loaded 2-core machine)
 ARRIVAL = 90  # seconds for queued statements to reach the LRS (backoff is capped at 30 s)
 QUEUE_KEY = "rapport:v1:xapi-queue"
@@ -372,46 +363,8 @@ def lrs_home(tmp_path_factory):
 
 
 # ---------------------------------------------------------------------------------------------
-# The app: a copy of dist/ under a sub-path on a free loopback port (as tests/cross does).
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".html": "text/html; charset=utf-8",
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".css": "text/css",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-    }
-
-    def _route(self) -> bool:
-        if not self.path.startswith(SUBPATH):
-            self.send_error(404, "not here")
-            return False
-        self.path = "/" + self.path[len(SUBPATH):]
-        return True
-
-    def do_GET(self):  # noqa: N802 (http.server's naming)
-        if self._route():
-            super().do_GET()
-
-    def do_HEAD(self):  # noqa: N802
-        if self._route():
-            super().do_HEAD()
-
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+# The app: a copy of dist/ under a sub-path on a free loopback port (tests/pysupport.py, as
+# tests/cross serves it).
 
 
 def _csp_connect_sources(html: str) -> list[str] | None:
@@ -426,25 +379,19 @@ def _csp_connect_sources(html: str) -> list[str] | None:
 
 class App:
     def __init__(self, xapi: dict | None):
-        if not (DIST / "index.html").exists():
-            pytest.fail("dist/ is missing: build it first (make dist)")
-        self.dir = Path(tempfile.mkdtemp(prefix="rapport-xapi-dist-")) / "dist"
-        shutil.copytree(DIST, self.dir)  # a snapshot: a rebuild during the run changes nothing
+        self.dir = copy_dist("rapport-xapi-dist-")  # a snapshot: a rebuild changes nothing
         (self.dir / "config.json").unlink(missing_ok=True)
         if xapi is not None:
             (self.dir / "config.json").write_text(json.dumps({"xapi": xapi}, indent=2))
         subprocess.run(["node", str(ROOT / "scripts/postbuild.mjs"), str(self.dir)], check=True,
                        capture_output=True, timeout=60)
         self.csp_connect = _csp_connect_sources((self.dir / "index.html").read_text())
-        self.server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(self.dir)))
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.base = self.origin + SUBPATH
+        self.server = StaticServer(self.dir)
+        self.origin, self.base = self.server.origin, self.server.base
 
     def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-        shutil.rmtree(self.dir.parent, ignore_errors=True)
+        self.server.close()
+        remove_copy(self.dir)
 
 
 @pytest.fixture(scope="module")
@@ -469,40 +416,13 @@ def lrs(lrs_home, app, tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------
-# Chromium (as tests/cross drives it), with the performance log for the network requests.
-
-COLLECTOR = r"""
-if (!window.__errors) {
-  window.__errors = [];
-  window.addEventListener('error', (e) => window.__errors.push('error: ' + (e.message
-      || (e.target && (e.target.src || e.target.href)) || e.type)), true);
-  window.addEventListener('unhandledrejection', (e) =>
-      window.__errors.push('unhandledrejection: ' + String(e.reason)));
-  const original = console.error;
-  console.error = function (...args) {
-    window.__errors.push('console.error: ' + args.map(String).join(' '));
-    return original.apply(this, args);
-  };
-}
-"""
+# Chromium (tests/pysupport.py, as tests/cross drives it), with the performance log for the
+# network requests.
 
 
 class Browser:
     def __init__(self, log_dir: Path):
-        for p in (CHROMIUM, CHROMEDRIVER):
-            if not os.access(p, os.X_OK):
-                pytest.fail(f"{p} is missing: run scripts/setup-browsers.sh")
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--window-size=1280,900"):
-            opts.add_argument(arg)
-        opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-        service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
-                                          log_output=str(log_dir / "chromedriver.log"))
-        self.driver = webdriver.Chrome(options=opts, service=service)
+        self.driver = start_chromium(log_dir, (1280, 900), performance_log=True)
         self.driver.set_page_load_timeout(WAIT)
         self.driver.set_script_timeout(WAIT)
         self.requests: list[dict] = []  # Network.requestWillBeSent, in order, whole session
@@ -527,7 +447,7 @@ class Browser:
         return self.requests
 
     def wait(self, timeout: float = WAIT) -> WebDriverWait:
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.1)
+        return pysupport.wait(self.driver, timeout)
 
     def collect_page_errors(self):
         self.errors += self.driver.execute_script("return window.__errors || []")
@@ -537,24 +457,13 @@ class Browser:
         self.ready()
 
     def ready(self) -> None:
-        self.wait().until(EC.presence_of_element_located(
-            (By.CSS_SELECTOR, '[role="group"] button.choice')), "the story never showed its replies")
-        self.driver.execute_script(COLLECTOR)
+        pysupport.ready(self.driver)
 
     def replies_taken(self) -> int:
-        return len(self.driver.find_elements(By.CSS_SELECTOR, ".bubble.you"))
+        return pysupport.replies_taken(self.driver)
 
     def reply(self, choice: str) -> None:
-        selector = f'[role="group"] button.choice[data-choice="{choice}"]'
-        before = self.replies_taken()
-        button = self.wait().until(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)),
-                                   f"reply {choice!r} never became clickable")
-        try:
-            button.click()
-        except ElementClickInterceptedException:
-            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-            button.click()
-        self.wait().until(lambda d: self.replies_taken() > before, f"reply {choice!r} was not taken")
+        pysupport.click_reply(self.driver, choice)
 
     def ending(self) -> str:
         heading = self.wait().until(EC.visibility_of_element_located(
