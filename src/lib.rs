@@ -29,15 +29,18 @@ pub fn start() {
     eprintln!("Rapport is a web app: run `make serve` and open http://127.0.0.1:8080");
 }
 
+/// The page's high-resolution clock, in milliseconds.
+#[cfg(target_arch = "wasm32")]
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Milliseconds to load and validate `text` in the browser (`make bench`); negative if invalid.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_load(text: &str) -> f64 {
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
     let t0 = now();
     match bench::load_story(text) {
         Some(_) => now() - t0,
@@ -49,11 +52,6 @@ pub fn bench_load(text: &str) -> f64 {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_play(text: &str) -> f64 {
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
     let Some(story) = bench::load_story(text) else {
         return -1.0;
     };

@@ -1,24 +1,15 @@
 // Real-browser tests of the built app (dist/), served under a sub-path in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, audit, meters, playToEnd } from './harness.mjs';
+import { suite, newPage, audit, meters, playToEnd } from './harness.mjs';
 
-let server;
-let browser;
+const env = suite(before, after);
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('the library lists every story from a sub-path', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(server.base);
+  await page.goto(env.server.base);
   await page.locator('.card h2 a').first().waitFor();
   const titles = await page.locator('.card h2 a').allTextContents();
   assert.ok(titles.length >= 1, 'at least one story card');
@@ -29,9 +20,9 @@ test('the library lists every story from a sub-path', async () => {
 });
 
 test('a story plays to an ending by clicking, and the meters move', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(server.base);
+  await page.goto(env.server.base);
   await page.locator('.card h2 a').first().click();
   await page.locator('[role="group"] button.choice').first().waitFor();
   assert.match(await page.locator('[role="group"]').getAttribute('aria-label'), /\S/);
@@ -54,12 +45,12 @@ test('a story plays to an ending by clicking, and the meters move', async () => 
 });
 
 test('a broken story shows its problems instead of a blank page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
   await page.route('**/stories/*.json', (route) => route.fulfill({
     status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [',
   }));
-  await page.goto(server.base);
+  await page.goto(env.server.base);
   await page.locator('.card.broken').first().waitFor();
   const text = await page.locator('.card.broken').first().textContent();
   assert.match(text, /stories\/[\w-]+\.json:1:\d+/, 'file and line:column shown');

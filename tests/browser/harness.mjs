@@ -94,3 +94,20 @@ export async function playToEnd(page, pick = 0, max = 60) {
   }
   throw new Error('no ending reached');
 }
+
+/**
+ * Registers before/after hooks that start the static server and Chromium for a test file, and
+ * returns an object whose `server` and `browser` are set once they run.
+ */
+export function suite(before, after) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

@@ -4,32 +4,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, audit, meters, playToEnd, root } from './harness.mjs';
+import { suite, newPage, audit, meters, playToEnd, root } from './harness.mjs';
 
-let server;
-let browser;
+const env = suite(before, after);
 const STORY = 'mr-santino';
 const EXPERT = JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${STORY}.paths.json`), 'utf8')).expert;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function open(context, hash = `#/story/${STORY}`, query = '') {
   const page = await newPage(context);
-  await page.goto(`${server.base}${query}${hash}`);
+  await page.goto(`${env.server.base}${query}${hash}`);
   return page;
 }
 
 const transcriptText = (page) => page.locator('.transcript').innerText();
 
 test('a reload resumes exactly where the learner was', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context);
   await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
   await page.locator('.bubble.you').first().waitFor();
@@ -40,14 +31,14 @@ test('a reload resumes exactly where the learner was', async () => {
   await page.locator('.bubble.you').nth(1).waitFor();
   assert.equal(await transcriptText(page), before.text);
   assert.deepEqual(await meters(page), before.meters);
-  await page.goto(server.base);
+  await page.goto(env.server.base);
   await page.locator('.status.in-progress').first().waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
 
 test('corrupted saved progress is set aside with a notice, and the app still plays', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('rapport:v1:progress', '{"sessions": {"mr-santino": 42}, garbage');
@@ -65,7 +56,7 @@ test('corrupted saved progress is set aside with a notice, and the app still pla
 });
 
 test('a saved session from another version of the story is set aside, not replayed', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('rapport:v1:progress', JSON.stringify({
@@ -83,10 +74,10 @@ test('a saved session from another version of the story is set aside, not replay
 });
 
 test('in a sandboxed iframe with storage blocked, the story plays in memory and says so', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
   await page.setContent(`<!doctype html><html lang="en"><title>host</title>
-    <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${server.base}#/story/${STORY}"></iframe></html>`);
+    <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${env.server.base}#/story/${STORY}"></iframe></html>`);
   const frame = page.frameLocator('iframe');
   await frame.locator('.notice').first().waitFor();
   assert.match(await frame.locator('.notice').first().innerText(), /only until you close this tab/);
@@ -98,14 +89,14 @@ test('in a sandboxed iframe with storage blocked, the story plays in memory and 
 });
 
 test('the language follows ?lang=, switches on every screen and is remembered', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await open(context, '#/', '?lang=pt');
   await page.locator('h1').waitFor();
   assert.equal(await page.locator('h1').innerText(), 'Conversas');
   assert.equal(await page.getAttribute('html', 'lang'), 'pt');
   await page.selectOption('header select', 'es');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Conversaciones');
-  await page.goto(`${server.base}#/story/${STORY}`);
+  await page.goto(`${env.server.base}#/story/${STORY}`);
   await page.locator('[role="group"]').waitFor();
   assert.equal(await page.locator('[role="group"]').getAttribute('aria-label'), 'Tu respuesta');
   assert.match(await transcriptText(page), /Sr\. Santino|usted/i);
@@ -113,7 +104,7 @@ test('the language follows ?lang=, switches on every screen and is remembered', 
 });
 
 test('keyboard only: digits pick replies, focus follows, and the story ends', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context);
   await page.locator('[role="group"] button.choice').first().waitFor();
   for (let turn = 0; turn < 60; turn++) {
@@ -135,7 +126,7 @@ test('keyboard only: digits pick replies, focus follows, and the story ends', as
 });
 
 test('the debrief chart has one point per turn and shows the reply behind it', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context);
   const turns = await playToEnd(page, 1);
   await page.locator('.chart-svg').waitFor();
@@ -161,7 +152,7 @@ test('the debrief chart has one point per turn and shows the reply behind it', a
 });
 
 test('loading your own story: a broken file lists its problems, a valid one plays', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context, '#/upload');
   const input = page.locator('input[type="file"]');
   await input.setInputFiles(path.join(root, 'tests/fixtures/broken/many-problems.json'));
@@ -178,7 +169,7 @@ test('loading your own story: a broken file lists its problems, a valid one play
 });
 
 test('an oversized upload is refused with a message', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context, '#/upload');
   await page.locator('input[type="file"]').setInputFiles({
     name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32),
@@ -189,7 +180,7 @@ test('an oversized upload is refused with a message', async () => {
 });
 
 test('story text with HTML or script payloads is shown literally, never run', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context, '#/upload');
   const evil = fs.readFileSync(path.join(root, 'tests/fixtures/mini.json'), 'utf8')
     .replace('The weekly report never came. What happened?', "<script>window.pwned=1</script><img src=x onerror='window.pwned=2'>");
@@ -203,7 +194,7 @@ test('story text with HTML or script payloads is shown literally, never run', as
 });
 
 test('pasted JSON is checked as it is typed, with problems and the story map side by side', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context, '#/upload');
   const broken = fs.readFileSync(path.join(root, 'tests/fixtures/broken/dangling-next.json'), 'utf8');
   await page.locator('#paste').fill(broken);
@@ -219,7 +210,7 @@ test('pasted JSON is checked as it is typed, with problems and the story map sid
 });
 
 test('the debrief downloads the learner result as JSON; with no LRS nothing leaves the site', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await open(context);
   const origins = new Set();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
@@ -235,12 +226,12 @@ test('the debrief downloads the learner result as JSON; with no LRS nothing leav
   assert.equal(report.turns.length, turns);
   assert.ok(report.turns.every((t) => t.reply && t.feedback && t.rating));
   assert.ok(report.objectives.length >= 4);
-  assert.deepEqual([...origins], [new URL(server.base).origin], 'only the app\'s own origin was contacted');
+  assert.deepEqual([...origins], [new URL(env.server.base).origin], 'only the app\'s own origin was contacted');
   await context.close();
 });
 
 test('storage full: the learner is told, play goes on, and what was saved is kept', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context);
   await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
   await page.locator('.bubble.you').first().waitFor();
@@ -262,7 +253,7 @@ test('storage full: the learner is told, play goes on, and what was saved is kep
 });
 
 test('a 50 MB story file dropped on the page is refused with a message, and the app goes on', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await open(context, '#/upload');
   await page.locator('.dropzone').waitFor();
   await page.evaluate(() => {
