@@ -189,9 +189,8 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
         )?;
     }
     if let Some(a) = full.as_ref().and_then(|f| f.analysis.as_ref()) {
-        let outcome = |o: Option<crate::engine::Outcome>| {
-            o.map_or("none".into(), |o| format!("{o:?}").to_lowercase())
-        };
+        let outcome =
+            |o: Option<crate::engine::Outcome>| o.map_or("none", crate::engine::Outcome::as_str);
         let score = |s: Option<u32>| s.map_or("n/a".into(), |s| format!("{s}%"));
         writeln!(
             out,

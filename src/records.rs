@@ -1,7 +1,7 @@
 //! Learning records: xAPI statements for a play-through (pure: ids and clocks come from the
 //! caller), and the learner's own downloadable report.
 
-use crate::engine::{review, Session, Story, Turn};
+use crate::engine::{review, Outcome, Session, Story, Turn};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -142,7 +142,7 @@ pub fn answered(
     ext.insert(cfg.ext("emotion-changes"), Value::Object(changes));
     ext.insert(cfg.ext("choice"), json!(turn.choice.to_string()));
     if let Some(c) = choice {
-        let rating = format!("{:?}", c.feedback.rating).to_lowercase();
+        let rating = c.feedback.rating.as_str();
         ext.insert(cfg.ext("rating"), json!(rating));
         ext.insert(
             cfg.ext("principle"),
@@ -170,7 +170,7 @@ pub fn completed(
     duration_ms: u64,
 ) -> Value {
     let r = review(story, session);
-    let outcome = r.outcome.map(|o| format!("{o:?}").to_lowercase());
+    let outcome = r.outcome.map(Outcome::as_str);
     let scores: serde_json::Map<String, Value> = r
         .objectives
         .iter()
@@ -183,7 +183,7 @@ pub fn completed(
     ext.insert(cfg.ext("objective-scores"), Value::Object(scores));
     ext.insert(cfg.ext("ending"), json!(session.node.to_string()));
     let mut result = json!({
-        "success": r.outcome == Some(crate::engine::Outcome::Success),
+        "success": r.outcome == Some(Outcome::Success),
         "completion": true,
         "duration": iso_duration(duration_ms),
         "extensions": ext,
@@ -231,7 +231,7 @@ pub fn learner_report(story: &Story, session: &Session, locale: &str) -> Value {
                 "turn": i + 1,
                 "node": t.node.to_string(),
                 "reply": choice.map(|c| c.text.get(loc, fb)),
-                "rating": tr.map(|x| format!("{:?}", x.rating).to_lowercase()),
+                "rating": tr.map(|x| x.rating.as_str()),
                 "principle": choice.map(|c| c.feedback.principle.to_string()),
                 "feedback": choice.map(|c| c.feedback.text.get(loc, fb)),
                 "better_reply": better.map(|c| c.text.get(loc, fb)),
@@ -244,7 +244,7 @@ pub fn learner_report(story: &Story, session: &Session, locale: &str) -> Value {
         "story": story.id.to_string(),
         "title": story.file.title.get(loc, fb),
         "language": loc,
-        "outcome": r.outcome.map(|o| format!("{o:?}").to_lowercase()),
+        "outcome": r.outcome.map(Outcome::as_str),
         "ending": ending.map(|e| e.title.get(loc, fb)),
         "debrief": ending.map(|e| e.debrief.get(loc, fb)),
         "score": r.total_percent(),

@@ -103,7 +103,7 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
                 <div class="id">
                     <p class="name">{ name }</p>
                     <p class="role">{ format!("{} · {}", persona.role.get(loc, fb), persona.company) }</p>
-                    <p class={classes!("mood", format!("face-{}", format!("{face:?}").to_lowercase()))}>
+                    <p class={classes!("mood", format!("face-{}", face.as_str()))}>
                         <span class="mood-label">{ Msg::Mood.get(lang) }</span>
                         <strong>{ mood_label }</strong>
                     </p>

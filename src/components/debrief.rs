@@ -102,9 +102,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                         let at = tr.turn;
                         Callback::from(move |_| dispatch.emit(Action::ReplayFrom(id.clone(), at)))
                     };
-                    let rating = format!("{:?}", tr.rating).to_lowercase();
+                    let rating = tr.rating.as_str();
                     Some(html! {
-                        <li class={classes!("step", rating.clone())}>
+                        <li class={classes!("step", rating)}>
                             <p class="said"><span class={classes!("rating", rating)}>{ rating_label(tr.rating, lang) }</span>
                                 <q>{ choice.text.get(loc, fb) }</q></p>
                             <p class="feedback">{ choice.feedback.text.get(loc, fb) }</p>

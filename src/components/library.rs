@@ -98,7 +98,7 @@ fn ready_card(story: &Rc<Story>, props: &LibraryProps, lang: Lang) -> Html {
             <p class="summary">{ f.summary.get(loc, fb) }</p>
             <p class="facts">
                 <span>{ format!("{} {}", f.minutes, Msg::Minutes.get(lang)) }</span>
-                <span class={classes!("difficulty", format!("{:?}", f.difficulty).to_lowercase())}>{ difficulty.get(lang) }</span>
+                <span class={classes!("difficulty", f.difficulty.as_str())}>{ difficulty.get(lang) }</span>
                 <span class={classes!("status", status_class)}>{ status }</span>
             </p>
             <a class="button primary" href={Route::Story(story.id.to_string()).href()}
@@ -116,11 +116,7 @@ pub fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
     }
 }
 
-/// The CSS class of an outcome.
+/// The CSS class of an outcome (its name).
 pub fn outcome_class(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Success => "success",
-        Outcome::Partial => "partial",
-        Outcome::Failure => "failure",
-    }
+    outcome.as_str()
 }

@@ -73,7 +73,7 @@ pub fn portrait(look: &Look, face: Face, intensity: f32, label: &str) -> Html {
         Face::Relieved | Face::Pleased => "rotate(-2 60 110)",
         _ => "",
     };
-    let mood_class = format!("face-{}", format!("{face:?}").to_lowercase());
+    let mood_class = format!("face-{}", face.as_str());
     html! {
         <svg class={classes!("portrait", mood_class)} viewBox="0 0 120 140" role="img" aria-label={label.to_string()}>
             <circle class="halo" cx="60" cy="70" r="58" />

@@ -330,9 +330,7 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
         let outcome = node.ending.as_ref().map(|e| e.outcome);
         a.ending_paths.push(EndingPaths {
             ending: node.id.to_string(),
-            outcome: outcome
-                .map(|o| format!("{o:?}").to_lowercase())
-                .unwrap_or_default(),
+            outcome: outcome.map(|o| o.as_str().to_string()).unwrap_or_default(),
             shortest,
             longest,
             paths,

@@ -479,3 +479,27 @@ pub enum Outcome {
     /// The conversation did what it had to.
     Success,
 }
+
+/// The snake_case name of each variant, as written in story files (and used in CSS classes and
+/// records), so no code derives it from `Debug` output.
+macro_rules! names {
+    ($ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// The name as written in story files.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+names!(Outcome { Failure => "failure", Partial => "partial", Success => "success" });
+names!(Rating { Bad => "bad", Weak => "weak", Good => "good", Best => "best" });
+names!(Difficulty { Introductory => "introductory", Intermediate => "intermediate", Advanced => "advanced" });
+names!(Face {
+    Calm => "calm", Pleased => "pleased", Relieved => "relieved", Skeptical => "skeptical",
+    Worried => "worried", Anxious => "anxious", Annoyed => "annoyed", Angry => "angry",
+    Furious => "furious", Sad => "sad", Shocked => "shocked",
+});
