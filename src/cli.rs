@@ -4,7 +4,9 @@ use crate::engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
 use crate::engine::graph::{to_dot, to_mermaid};
 use crate::engine::random::{random_walks, Coverage};
 use crate::engine::stats::{stats, Stats};
-use crate::engine::{check, load, transcript::transcript, ChoiceId, Diagnostic, Session, StoryId};
+use crate::engine::{
+    check, load, transcript::transcript, ChoiceId, Diagnostic, Session, Story, StoryId,
+};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -142,7 +144,8 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
             let basic = parsed.as_ref().map(stats);
             let mut analysis = None;
             if errors.is_empty() {
-                if let (Some(story), _) = load(StoryId::new(stem(file)), &bytes) {
+                if let Some(parsed) = parsed {
+                    let story = Story::new(StoryId::new(stem(file)), parsed);
                     if o.analysis {
                         let mut a = analyse(&story, o.max_states);
                         let source = String::from_utf8_lossy(&bytes);

@@ -103,12 +103,12 @@ pub fn locate_all(source: &str, diagnostics: &mut [Diagnostic]) {
         return;
     }
     let mut positions = std::collections::HashMap::new();
-    let mut scanner = Scanner {
-        bytes: source.as_bytes(),
-        pos: 0,
-    };
-    let mut path = String::new();
-    scanner.value(&mut path, &mut positions);
+    scan(source, &mut |token, path, start, _| {
+        if token == Token::Value {
+            positions.insert(path.to_string(), start);
+        }
+        true
+    });
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(source.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -138,13 +138,52 @@ pub fn locate_all(source: &str, diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// A minimal JSON walker that records where each value starts, keyed by JSON pointer.
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+/// The JSON pointer of what ends last at or before byte `offset` of `source`: the key, value or
+/// object a parser was reading when it stopped there. It turns serde_json's error position into a
+/// pointer, so an error says `/nodes/3/ending/outcome`, not only line and column.
+pub fn pointer_at(source: &str, offset: usize) -> String {
+    let mut best = String::new();
+    scan(source, &mut |_, path, start, end| {
+        if end <= offset {
+            best.clear();
+            best.push_str(path);
+        }
+        start < offset
+    });
+    best
 }
 
-impl Scanner<'_> {
+/// What the walker reports: a value (of any kind) or an object key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Value,
+    Key,
+}
+
+/// Walks `source`, calling `visit(token, pointer, start, end)` for each key and for each value
+/// once it ends (so a container comes after its contents); `visit` returns false to stop.
+fn scan(source: &str, visit: &mut dyn FnMut(Token, &str, usize, usize) -> bool) {
+    let mut scanner = Scanner {
+        bytes: source.as_bytes(),
+        pos: 0,
+        visit,
+    };
+    let mut path = String::new();
+    scanner.value(&mut path, 0);
+}
+
+/// Deeper than serde_json reads (128), so any file it parsed is walked whole, while a hostile
+/// nesting cannot exhaust the stack.
+const MAX_DEPTH: usize = 256;
+
+/// A minimal JSON walker that reports where each value starts and ends, keyed by JSON pointer.
+struct Scanner<'a, 'v> {
+    bytes: &'a [u8],
+    pos: usize,
+    visit: &'v mut dyn FnMut(Token, &str, usize, usize) -> bool,
+}
+
+impl Scanner<'_, '_> {
     fn skip_ws(&mut self) {
         while self
             .bytes
@@ -155,9 +194,13 @@ impl Scanner<'_> {
         }
     }
 
-    fn value(&mut self, path: &mut String, out: &mut std::collections::HashMap<String, usize>) {
+    /// Walks one value; false once the visitor asked to stop.
+    fn value(&mut self, path: &mut String, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
         self.skip_ws();
-        out.insert(path.clone(), self.pos);
+        let start = self.pos;
         match self.bytes.get(self.pos) {
             Some(b'{') => {
                 self.pos += 1;
@@ -166,7 +209,7 @@ impl Scanner<'_> {
                     match self.bytes.get(self.pos) {
                         Some(b'}') | None => {
                             self.pos += 1;
-                            return;
+                            break;
                         }
                         Some(b',') => {
                             self.pos += 1;
@@ -174,14 +217,20 @@ impl Scanner<'_> {
                         }
                         _ => {}
                     }
+                    let key_start = self.pos;
                     let key = self.string();
+                    let len = path.len();
+                    push_segment(path, &key);
+                    if !(self.visit)(Token::Key, path, key_start, self.pos) {
+                        return false;
+                    }
                     self.skip_ws();
                     if self.bytes.get(self.pos) == Some(&b':') {
                         self.pos += 1;
                     }
-                    let len = path.len();
-                    push_segment(path, &key);
-                    self.value(path, out);
+                    if !self.value(path, depth + 1) {
+                        return false;
+                    }
                     path.truncate(len);
                 }
             }
@@ -193,7 +242,7 @@ impl Scanner<'_> {
                     match self.bytes.get(self.pos) {
                         Some(b']') | None => {
                             self.pos += 1;
-                            return;
+                            break;
                         }
                         Some(b',') => {
                             self.pos += 1;
@@ -203,7 +252,9 @@ impl Scanner<'_> {
                     }
                     let len = path.len();
                     push_segment(path, &index.to_string());
-                    self.value(path, out);
+                    if !self.value(path, depth + 1) {
+                        return false;
+                    }
                     path.truncate(len);
                     index += 1;
                 }
@@ -222,8 +273,8 @@ impl Scanner<'_> {
             }
             None => {}
         }
+        (self.visit)(Token::Value, path, start, self.pos)
     }
-
     /// Reads a string literal and returns it decoded (via serde_json, which knows every escape).
     fn string(&mut self) -> String {
         let start = self.pos;

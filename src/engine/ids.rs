@@ -4,18 +4,77 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::rc::Rc;
 
+thread_local! {
+    /// The ids read so far by [`interning`], so each distinct id is allocated once.
+    static INTERNED: std::cell::RefCell<Option<rustc_hash::FxHashSet<Rc<str>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (a story parse) sharing one allocation per distinct id: a story names each node
+/// several times (`next`, `goto`) and each emotion, objective and locale thousands of times, and
+/// allocation is most of what loading costs.
+pub fn interning<T>(f: impl FnOnce() -> T) -> T {
+    /// Ends interning even if `f` unwinds, so ids never stay pinned in the table.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            INTERNED.with(|table| table.borrow_mut().take());
+        }
+    }
+    INTERNED.with(|table| *table.borrow_mut() = Some(Default::default()));
+    let _reset = Reset;
+    f()
+}
+
+/// An `Rc<str>` for `raw`: the shared one while [`interning`], else a new one.
+fn intern(raw: &str) -> Rc<str> {
+    INTERNED.with(|table| match table.borrow_mut().as_mut() {
+        Some(table) => match table.get(raw) {
+            Some(shared) => shared.clone(),
+            None => {
+                let shared: Rc<str> = Rc::from(raw);
+                table.insert(shared.clone());
+                shared
+            }
+        },
+        None => Rc::from(raw),
+    })
+}
+
+/// Reads an id straight into its `Rc<str>` (interned), where `String` then `Rc` took two
+/// allocations.
+struct IdVisitor;
+
+impl serde::de::Visitor<'_> for IdVisitor {
+    type Value = Rc<str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, raw: &str) -> Result<Rc<str>, E> {
+        Ok(intern(raw))
+    }
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(Rc<str>);
 
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(IdVisitor).map(Self)
+            }
+        }
+
         impl $name {
             /// Wraps a raw identifier.
             pub fn new(raw: impl AsRef<str>) -> Self {
-                Self(Rc::from(raw.as_ref()))
+                Self(intern(raw.as_ref()))
             }
 
             /// The identifier as written in the story file.
@@ -27,6 +86,13 @@ macro_rules! id_type {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        // Hash and Eq are those of the `str`, so maps keyed by ids can be searched by `&str`.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
             }
         }
 
@@ -73,4 +139,8 @@ id_type!(
 id_type!(
     /// A threshold rule.
     RuleId
+);
+id_type!(
+    /// A locale code as a key of a [`super::model::Text`] (`en`, `es`, `pt`).
+    Locale
 );

@@ -1,8 +1,8 @@
 //! Loading a story file: bytes → syntax check → typed structure → validation, collecting every
 //! problem with its location instead of stopping at the first.
 
-use super::diagnostic::{child, locate_all, Diagnostic, Severity};
-use super::ids::StoryId;
+use super::diagnostic::{child, locate_all, pointer_at, Diagnostic, Severity};
+use super::ids::{interning, StoryId};
 use super::model::{Choice, Node, StoryFile};
 use super::story::Story;
 use super::validate::validate;
@@ -55,28 +55,71 @@ pub fn check(bytes: &[u8]) -> (Option<StoryFile>, Report) {
             return (None, report);
         }
     };
+    // The happy path is one typed pass straight from the text. Only a file with a problem pays
+    // for the slower pass below, which finds every problem instead of the first.
+    let (file, mut errors) = match parse::<StoryFile>(source) {
+        Ok(file) => (Some(file), Vec::new()),
+        Err((pointer, message)) => {
+            let mut errors = Vec::new();
+            let file = thorough(source, &mut errors);
+            if errors.is_empty() {
+                errors.push(Diagnostic::error(pointer, message));
+            }
+            (file, errors)
+        }
+    };
+    if let Some(file) = &file {
+        let (more, warnings) = validate(file);
+        errors.extend(more);
+        report.warnings = warnings;
+    }
+    report.errors = errors;
+    locate_all(source, &mut report.errors);
+    locate_all(source, &mut report.warnings);
+    (file, report)
+}
+
+/// Deserialises `text`, or says where and why it failed (JSON pointer, message).
+///
+/// Every typed parse of story content goes through here, so the wasm build carries one copy of
+/// the format's deserialisers.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+    interning(|| serde_json::from_str(text)).map_err(|err| {
+        let offset = offset_of(text, err.line(), err.column());
+        (pointer_at(text, offset), strip_position(&err.to_string()))
+    })
+}
+
+/// Byte offset of serde_json's 1-based line and column (the column counts the bytes read on
+/// that line, so the offset is just past the byte that failed).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    (line_start + column).min(text.len())
+}
+
+/// The slow path for a file that failed the typed pass: a syntax error, or every structural
+/// problem item by item. Returns the file only if it has no structural problem.
+fn thorough(source: &str, errors: &mut Vec<Diagnostic>) -> Option<StoryFile> {
     let value: Value = match serde_json::from_str(source) {
         Ok(value) => value,
         Err(err) => {
-            report.errors.push(Diagnostic {
+            errors.push(Diagnostic {
                 severity: Severity::Error,
                 message: format!("JSON syntax: {}", strip_position(&err.to_string())),
                 pointer: None,
                 line: Some(err.line().max(1)),
                 column: Some(err.column().max(1)),
             });
-            return (None, report);
+            return None;
         }
     };
-    let file = structure(value, &mut report.errors);
-    if let Some(file) = &file {
-        let (errors, warnings) = validate(file);
-        report.errors.extend(errors);
-        report.warnings.extend(warnings);
-    }
-    locate_all(source, &mut report.errors);
-    locate_all(source, &mut report.warnings);
-    (file, report)
+    structure(value, errors)
 }
 
 /// Top-level arrays whose items are checked one by one, so one bad node does not hide the next.
@@ -174,20 +217,11 @@ fn node(mut item: Value, pointer: &str, errors: &mut Vec<Diagnostic>) -> Option<
 
 /// Deserialises one value, turning a serde error into a diagnostic at the exact pointer.
 fn typed<T: DeserializeOwned>(value: Value, base: &str, errors: &mut Vec<Diagnostic>) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    // Back to text, so this goes through the same deserialisers as the happy path.
+    match parse::<T>(&value.to_string()) {
         Ok(v) => Some(v),
-        Err(err) => {
-            let mut pointer = base.to_string();
-            for segment in err.path().iter() {
-                use serde_path_to_error::Segment;
-                match segment {
-                    Segment::Seq { index } => pointer = child(&pointer, index),
-                    Segment::Map { key } => pointer = child(&pointer, key),
-                    Segment::Enum { variant } => pointer = child(&pointer, variant),
-                    Segment::Unknown => {}
-                }
-            }
-            errors.push(Diagnostic::error(pointer, err.into_inner().to_string()));
+        Err((pointer, message)) => {
+            errors.push(Diagnostic::error(format!("{base}{pointer}"), message));
             None
         }
     }

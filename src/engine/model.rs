@@ -2,28 +2,140 @@
 //!
 //! Every struct denies unknown fields so that a typo in a story is an error, not a silent no-op.
 
-use super::ids::{ChoiceId, EmotionId, FlagId, MoodId, NodeId, ObjectiveId, RuleId, SpeakerId};
+use super::ids::{
+    ChoiceId, EmotionId, FlagId, Locale, MoodId, NodeId, ObjectiveId, RuleId, SpeakerId,
+};
 use serde::{Deserialize, Serialize};
+#[cfg(not(target_arch = "wasm32"))]
 use std::collections::BTreeMap;
 
 /// The only format version this engine reads.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// A JSON object held as `(key, value)` pairs in file order rather than a map: a story has tens
+/// of thousands of small objects of one to three keys, and a map's node allocation for each
+/// dominated loading. A repeated key keeps its last value, as JSON parsers do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pairs<K, V>(pub Vec<(K, V)>);
+
+impl<K, V> Default for Pairs<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> Pairs<K, V> {
+    /// The value under `key`.
+    pub fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: PartialEq + ?Sized,
+    {
+        self.0
+            .iter()
+            .find(|(k, _)| k.borrow() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// The keys, in file order.
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The entries, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a, K: PartialEq, V> IntoIterator for &'a Pairs<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for Pairs<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, K: Deserialize<'de> + PartialEq, V: Deserialize<'de>> Deserialize<'de> for Pairs<K, V> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de> + PartialEq, V: Deserialize<'de>> serde::de::Visitor<'de>
+            for Visitor<K, V>
+        {
+            type Value = Pairs<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut pairs: Vec<(K, V)> = Vec::with_capacity(map.size_hint().unwrap_or(1));
+                while let Some((k, v)) = map.next_entry::<K, V>()? {
+                    match pairs.iter_mut().find(|(have, _)| *have == k) {
+                        Some(pair) => pair.1 = v,
+                        None => pairs.push((k, v)),
+                    }
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for Pairs<K, V> {
+    fn inline_schema() -> bool {
+        <BTreeMap<K, V>>::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<K, V>>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<K, V>>::json_schema(generator)
+    }
+}
+
 /// A learner-visible string in every locale the story declares: `{"en": "...", "es": "...", "pt": "..."}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(pub Pairs<Locale, String>);
 
 impl Text {
     /// The text in `locale`, else in `fallback`, else any translation there is.
     pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
-        self.0
-            .get(locale)
-            .or_else(|| self.0.get(fallback))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
+        self.exact(locale)
+            .or_else(|| self.exact(fallback))
+            .or_else(|| self.0 .0.first().map(|(_, text)| text.as_str()))
             .unwrap_or("")
+    }
+
+    /// The text in exactly `locale`, if given.
+    pub fn exact(&self, locale: &str) -> Option<&str> {
+        self.0.get(locale).map(String::as_str)
+    }
+
+    /// The locales given, in file order.
+    pub fn locales(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(Locale::as_str)
     }
 }
 
@@ -82,8 +194,9 @@ fn yes() -> bool {
 
 impl StoryFile {
     /// Position of each node in `nodes`, by id (the first, if an id is duplicated).
-    pub fn node_index(&self) -> std::collections::HashMap<&str, usize> {
-        let mut index = std::collections::HashMap::with_capacity(self.nodes.len());
+    pub fn node_index(&self) -> rustc_hash::FxHashMap<&str, usize> {
+        let mut index = rustc_hash::FxHashMap::default();
+        index.reserve(self.nodes.len());
         for (i, n) in self.nodes.iter().enumerate() {
             index.entry(n.id.as_str()).or_insert(i);
         }
@@ -301,11 +414,11 @@ pub struct Condition {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_flags: Vec<FlagId>,
     /// Emotion values that must be at least the given number.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub at_least: BTreeMap<EmotionId, i32>,
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub at_least: Pairs<EmotionId, i32>,
     /// Emotion values that must be strictly below the given number.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub below: BTreeMap<EmotionId, i32>,
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub below: Pairs<EmotionId, i32>,
     /// Alternatives, at least one of which must hold (ignored when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<Condition>,
@@ -384,8 +497,8 @@ pub struct Choice {
     /// Where the conversation goes.
     pub next: NodeId,
     /// Changes to emotion values (clamped to their range).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub effects: BTreeMap<EmotionId, i32>,
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub effects: Pairs<EmotionId, i32>,
     /// Flags this choice sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<FlagId>,

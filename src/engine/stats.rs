@@ -31,7 +31,8 @@ pub fn stats(file: &StoryFile) -> Stats {
         reachable_endings: file
             .nodes
             .iter()
-            .filter(|n| n.ending.is_some() && reached.contains(n.id.as_str()))
+            .zip(&reached)
+            .filter(|(n, &r)| n.ending.is_some() && r)
             .count(),
         locales: file.locales.clone(),
         emotions: file.emotions.iter().map(|e| e.id.to_string()).collect(),

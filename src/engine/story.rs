@@ -2,7 +2,8 @@
 
 use super::ids::{EmotionId, FlagId, NodeId, StoryId};
 use super::model::{Choice, Condition, EmotionDef, Mood, Node, StoryFile, CLIENT, NARRATOR, YOU};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Emotion values by id, as held in a session.
 pub type Emotions = BTreeMap<EmotionId, i32>;
@@ -14,7 +15,7 @@ pub struct Story {
     pub id: StoryId,
     /// The content as written.
     pub file: StoryFile,
-    index: HashMap<NodeId, usize>,
+    index: FxHashMap<NodeId, usize>,
 }
 
 impl Story {

@@ -3,7 +3,8 @@
 
 use super::diagnostic::{child, Diagnostic};
 use super::model::{Condition, StoryFile, Text, CLIENT, FORMAT_VERSION, NARRATOR, YOU};
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeSet, VecDeque};
 use std::fmt::Display;
 use std::hash::Hash;
 
@@ -45,8 +46,8 @@ impl Validator<'_> {
             );
         }
         self.locales();
-        self.text("/title", &f.title);
-        self.text("/summary", &f.summary);
+        self.text(|| "/title".into(), &f.title);
+        self.text(|| "/summary".into(), &f.summary);
         if f.minutes == 0 {
             self.error("/minutes", "minutes must be at least 1");
         }
@@ -56,26 +57,34 @@ impl Validator<'_> {
                 "a story needs at least one learning objective",
             );
         }
-        self.text("/persona/addressed_as", &f.persona.addressed_as);
-        self.text("/persona/role", &f.persona.role);
+        self.text(|| "/persona/addressed_as".into(), &f.persona.addressed_as);
+        self.text(|| "/persona/role".into(), &f.persona.role);
         if f.persona.look.skin > 5 {
             self.error("/persona/look/skin", "skin tone runs from 1 to 5");
         }
 
         self.unique(
-            "/objectives",
+            || "/objectives".into(),
             f.objectives.iter().map(|o| &o.id),
             "objective",
         );
-        self.unique("/emotions", f.emotions.iter().map(|e| &e.id), "emotion");
-        self.unique("/moods", f.moods.iter().map(|m| &m.id), "mood");
-        self.unique("/flags", f.flags.iter(), "flag");
-        self.unique("/rules", f.rules.iter().map(|r| &r.id), "rule");
-        self.unique("/cast", f.cast.iter().map(|c| &c.id), "cast member");
-        self.unique("/nodes", f.nodes.iter().map(|n| &n.id), "node");
+        self.unique(
+            || "/emotions".into(),
+            f.emotions.iter().map(|e| &e.id),
+            "emotion",
+        );
+        self.unique(|| "/moods".into(), f.moods.iter().map(|m| &m.id), "mood");
+        self.unique(|| "/flags".into(), f.flags.iter(), "flag");
+        self.unique(|| "/rules".into(), f.rules.iter().map(|r| &r.id), "rule");
+        self.unique(
+            || "/cast".into(),
+            f.cast.iter().map(|c| &c.id),
+            "cast member",
+        );
+        self.unique(|| "/nodes".into(), f.nodes.iter().map(|n| &n.id), "node");
 
         for (i, o) in f.objectives.iter().enumerate() {
-            self.text(format!("/objectives/{i}/title"), &o.title);
+            self.text(|| format!("/objectives/{i}/title"), &o.title);
         }
         for (i, c) in f.cast.iter().enumerate() {
             let p = format!("/cast/{i}");
@@ -85,7 +94,7 @@ impl Validator<'_> {
                     format!("`{}` is a reserved speaker id", c.id),
                 );
             }
-            self.text(child(&p, "name"), &c.name);
+            self.text(|| child(&p, "name"), &c.name);
         }
         self.emotions();
         self.moods();
@@ -127,26 +136,26 @@ impl Validator<'_> {
                 );
             }
         }
-        self.unique("/locales", f.locales.iter(), "locale");
+        self.unique(|| "/locales".into(), f.locales.iter(), "locale");
     }
 
-    /// Every declared locale present and non-empty; no undeclared ones.
-    fn text(&mut self, pointer: impl Into<String>, text: &Text) {
-        let pointer = pointer.into();
+    /// Every declared locale present and non-empty; no undeclared ones. The pointer is built
+    /// only for a problem: a large story has tens of thousands of texts.
+    fn text(&mut self, pointer: impl Fn() -> String, text: &Text) {
         for locale in &self.file.locales {
-            match text.0.get(locale) {
-                None => self.error(pointer.clone(), format!("missing translation: `{locale}`")),
+            match text.exact(locale) {
+                None => self.error(pointer(), format!("missing translation: `{locale}`")),
                 Some(s) if s.trim().is_empty() => self.error(
-                    child(&pointer, locale),
+                    child(&pointer(), locale),
                     format!("empty translation: `{locale}`"),
                 ),
                 Some(_) => {}
             }
         }
-        for locale in text.0.keys() {
-            if !self.file.locales.contains(locale) {
+        for locale in text.locales() {
+            if !self.file.locales.iter().any(|l| l == locale) {
                 self.error(
-                    child(&pointer, locale),
+                    child(&pointer(), locale),
                     format!("locale `{locale}` is not declared in `locales`"),
                 );
             }
@@ -155,13 +164,14 @@ impl Validator<'_> {
 
     fn unique<'i, T: Display + Eq + Hash + 'i>(
         &mut self,
-        base: &str,
+        base: impl Fn() -> String,
         ids: impl Iterator<Item = &'i T>,
         what: &str,
     ) {
-        let mut seen: HashMap<&T, usize> = HashMap::new();
+        let mut seen: HashMap<&T, usize> = HashMap::default();
         for (i, id) in ids.enumerate() {
             if let Some(first) = seen.get(id) {
+                let base = base();
                 self.error(
                     format!("{base}/{i}"),
                     format!("duplicate {what} id `{id}` (first at {base}/{first})"),
@@ -178,7 +188,7 @@ impl Validator<'_> {
         }
         for (i, e) in self.file.emotions.iter().enumerate() {
             let p = format!("/emotions/{i}");
-            self.text(child(&p, "label"), &e.label);
+            self.text(|| child(&p, "label"), &e.label);
             if e.min >= e.max {
                 self.error(
                     child(&p, "max"),
@@ -209,7 +219,7 @@ impl Validator<'_> {
         }
         for (i, m) in moods.iter().enumerate() {
             let p = format!("/moods/{i}");
-            self.text(child(&p, "label"), &m.label);
+            self.text(|| child(&p, "label"), &m.label);
             if let Some(c) = &m.when {
                 self.condition(&child(&p, "when"), c);
             }
@@ -232,30 +242,31 @@ impl Validator<'_> {
             self.error("/nodes", "the story has no ending node");
         }
         for (i, node) in f.nodes.iter().enumerate() {
-            let p = format!("/nodes/{i}");
+            // Pointers are closures: built only when there is something to report.
+            let p = || format!("/nodes/{i}");
             for (j, line) in node.lines.iter().enumerate() {
-                let lp = format!("{p}/lines/{j}");
+                let lp = || format!("/nodes/{i}/lines/{j}");
                 if !speakers.contains(line.speaker.as_str()) {
                     self.error(
-                        child(&lp, "speaker"),
+                        child(&lp(), "speaker"),
                         format!(
                             "unknown speaker `{}`: use client, you, narrator or a cast id",
                             line.speaker
                         ),
                     );
                 }
-                self.text(child(&lp, "text"), &line.text);
+                self.text(|| child(&lp(), "text"), &line.text);
                 if let Some(c) = &line.when {
-                    self.condition(&child(&lp, "when"), c);
+                    self.condition(&child(&lp(), "when"), c);
                 }
             }
             match (&node.ending, node.choices.is_empty()) {
                 (Some(_), false) => self.error(
-                    p.clone(),
+                    p(),
                     format!("node `{}` has both choices and an ending", node.id),
                 ),
                 (None, true) => self.error(
-                    p.clone(),
+                    p(),
                     format!(
                         "node `{}` has neither choices nor an ending: the learner would be stuck",
                         node.id
@@ -264,20 +275,20 @@ impl Validator<'_> {
                 _ => {}
             }
             if let Some(e) = &node.ending {
-                self.text(format!("{p}/ending/title"), &e.title);
-                self.text(format!("{p}/ending/debrief"), &e.debrief);
+                self.text(|| format!("/nodes/{i}/ending/title"), &e.title);
+                self.text(|| format!("/nodes/{i}/ending/debrief"), &e.debrief);
             }
             self.unique(
-                &format!("{p}/choices"),
+                || format!("/nodes/{i}/choices"),
                 node.choices.iter().map(|c| &c.id),
                 "choice",
             );
             for (j, choice) in node.choices.iter().enumerate() {
-                let cp = format!("{p}/choices/{j}");
-                self.text(child(&cp, "text"), &choice.text);
+                let cp = || format!("/nodes/{i}/choices/{j}");
+                self.text(|| child(&cp(), "text"), &choice.text);
                 if !ids.contains(choice.next.as_str()) {
                     self.error(
-                        child(&cp, "next"),
+                        child(&cp(), "next"),
                         format!(
                             "choice leads to node `{}`, which does not exist",
                             choice.next
@@ -285,41 +296,41 @@ impl Validator<'_> {
                     );
                 }
                 for emotion in choice.effects.keys() {
-                    self.emotion_ref(&format!("{cp}/effects"), emotion.as_str());
+                    self.emotion_ref(|| format!("{}/effects", cp()), emotion.as_str());
                 }
                 for (key, flags) in [("set", &choice.set), ("unset", &choice.unset)] {
                     for (k, flag) in flags.iter().enumerate() {
-                        self.flag_ref(&format!("{cp}/{key}/{k}"), flag.as_str());
+                        self.flag_ref(|| format!("{}/{key}/{k}", cp()), flag.as_str());
                     }
                 }
                 if let Some(c) = &choice.when {
-                    self.condition(&child(&cp, "when"), c);
+                    self.condition(&child(&cp(), "when"), c);
                 }
-                let fp = format!("{cp}/feedback");
+                let fp = || format!("{}/feedback", cp());
                 if !objectives.contains(choice.feedback.principle.as_str()) {
                     self.error(
-                        child(&fp, "principle"),
+                        child(&fp(), "principle"),
                         format!(
                             "principle `{}` is not one of the story's objectives",
                             choice.feedback.principle
                         ),
                     );
                 }
-                self.text(child(&fp, "text"), &choice.feedback.text);
+                self.text(|| child(&fp(), "text"), &choice.feedback.text);
             }
         }
     }
 
-    fn emotion_ref(&mut self, base: &str, id: &str) {
+    fn emotion_ref(&mut self, base: impl Fn() -> String, id: &str) {
         if !self.file.emotions.iter().any(|e| e.id.as_str() == id) {
-            self.error(child(base, id), format!("unknown emotion `{id}`"));
+            self.error(child(&base(), id), format!("unknown emotion `{id}`"));
         }
     }
 
-    fn flag_ref(&mut self, pointer: &str, id: &str) {
+    fn flag_ref(&mut self, pointer: impl Fn() -> String, id: &str) {
         if !self.file.flags.iter().any(|f| f.as_str() == id) {
             self.error(
-                pointer,
+                pointer(),
                 format!("unknown flag `{id}`: declare it in `flags`"),
             );
         }
@@ -328,12 +339,12 @@ impl Validator<'_> {
     fn condition(&mut self, base: &str, c: &Condition) {
         for (key, flags) in [("flags", &c.flags), ("not_flags", &c.not_flags)] {
             for (k, flag) in flags.iter().enumerate() {
-                self.flag_ref(&format!("{base}/{key}/{k}"), flag.as_str());
+                self.flag_ref(|| format!("{base}/{key}/{k}"), flag.as_str());
             }
         }
         for (key, tests) in [("at_least", &c.at_least), ("below", &c.below)] {
             for id in tests.keys() {
-                self.emotion_ref(&child(base, key), id.as_str());
+                self.emotion_ref(|| child(base, key), id.as_str());
             }
         }
         for (k, alt) in c.any.iter().enumerate() {
@@ -346,7 +357,7 @@ impl Validator<'_> {
         let f = self.file;
         let reached = reachable(f);
         for (i, node) in f.nodes.iter().enumerate() {
-            if !reached.contains(node.id.as_str()) {
+            if !reached[i] {
                 let what = if node.ending.is_some() {
                     "ending"
                 } else {
@@ -381,10 +392,11 @@ impl Validator<'_> {
     }
 }
 
-/// Node ids reachable from the start through choices and rules, ignoring conditions.
-pub fn reachable(file: &StoryFile) -> HashSet<&str> {
+/// Which nodes (by position in `nodes`) are reachable from the start through choices and rules,
+/// ignoring conditions. A duplicated id resolves to its first node, as in play.
+pub fn reachable(file: &StoryFile) -> Vec<bool> {
     let by_id = file.node_index();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen = vec![false; file.nodes.len()];
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut targets: Vec<&str> = vec![file.start.as_str()];
     // Rules can fire after any choice, so their targets are reachable once any choice is.
@@ -392,7 +404,8 @@ pub fn reachable(file: &StoryFile) -> HashSet<&str> {
     loop {
         for id in targets.drain(..) {
             if let Some(&i) = by_id.get(id) {
-                if seen.insert(file.nodes[i].id.as_str()) {
+                if !seen[i] {
+                    seen[i] = true;
                     queue.push_back(i);
                 }
             }
