@@ -31,6 +31,12 @@ if (inline) {
   if (!js || !wasm) throw new Error('postbuild: unexpected Trunk loader; update scripts/postbuild.mjs');
   const boot = `// Starts Rapport. A file rather than an inline script, so the page can forbid inline scripts.
 import init from './${js}';
+// The story the page opens on downloads while the app downloads and compiles; the app takes it
+// from here (src/platform/stories.rs) instead of fetching it only once it is running.
+const opened = (location.hash.match(/^#\\/story\\/([a-z0-9-]+)/) || [])[1] || new URLSearchParams(location.search).get('story');
+if (opened && /^[a-z0-9-]+$/.test(opened)) {
+  self.__rapportPrefetch = { id: opened, bytes: fetch(\`stories/\${opened}.json\`).then((r) => (r.ok ? r.arrayBuffer() : null), () => null) };
+}
 await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
 `;
   const bootName = `boot-${sha(boot)}.js`;

@@ -336,3 +336,54 @@ fn locales_fall_back_to_the_first_declared() {
     let fr = transcript(&story, &s, "fr");
     assert!(fr.contains("The weekly report never came"));
 }
+
+#[test]
+fn a_repeated_key_keeps_its_last_value_and_the_file_order_is_kept() {
+    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
+    let (start, _) = text.split_once("\"nodes\"").expect("nodes");
+    let title_at = start.find("\"title\"").expect("title");
+    // `"en"` twice in the story's title: JSON parsers keep the last value.
+    let close = title_at + start[title_at..].find('}').expect("object end");
+    let open = title_at + start[title_at..].find('{').expect("object start");
+    let patched = format!(
+        "{}{{\"en\": \"First\", \"es\": \"Uno\", \"pt\": \"Um\", \"en\": \"Second\"}}{}",
+        &text[..open],
+        &text[close + 1..]
+    );
+    let (story, report) = load(StoryId::new("dup"), patched.as_bytes());
+    let story = story.unwrap_or_else(|| panic!("{:#?}", report.errors));
+    assert_eq!(story.file.title.get("en", "en"), "Second");
+    assert_eq!(story.file.title.get("pt", "en"), "Um");
+    assert_eq!(
+        story.file.title.locales().collect::<Vec<_>>(),
+        ["en", "es", "pt"]
+    );
+}
+
+#[test]
+fn a_structural_error_deep_in_a_choice_names_its_exact_place() {
+    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
+    // A number where the reply text of the first node's second choice should be.
+    let story: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+    let mut broken = story.clone();
+    broken["nodes"][0]["choices"][1]["feedback"]["rating"] = serde_json::json!(7);
+    broken["nodes"][1]["choices"][0]["effects"] = serde_json::json!({ "trust": "lots" });
+    let bytes = serde_json::to_vec_pretty(&broken).expect("serialises");
+    let (loaded, report) = load(StoryId::new("deep"), &bytes);
+    assert!(loaded.is_none());
+    let pointers: Vec<_> = report
+        .errors
+        .iter()
+        .filter_map(|d| d.pointer.clone())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/nodes/0/choices/1/feedback/rating",
+            "/nodes/1/choices/0/effects/trust"
+        ],
+        "{:#?}",
+        report.errors
+    );
+    assert!(report.errors.iter().all(|d| d.line.is_some()));
+}

@@ -209,3 +209,14 @@ async fn an_assessment_story_forbids_taking_back_a_reply() {
     let html = render_player(story.clone(), played(&story, &["joke"]), Lang::En).await;
     assert!(!html.contains("Take back my last reply"), "{html}");
 }
+
+#[test]
+fn svg_numbers_are_written_without_the_float_formatter() {
+    use rapport::components::num;
+    assert_eq!(num(12.0), "12");
+    assert_eq!(num(12.5), "12.5");
+    assert_eq!(num(0.25), "0.25");
+    assert_eq!(num(-3.04), "-3.04");
+    assert_eq!(num(-0.5), "-0.5");
+    assert_eq!(num(99.999), "100");
+}

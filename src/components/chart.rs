@@ -1,6 +1,7 @@
 //! The emotion timeline: one line per emotion across the turns; each turn can be hovered or
 //! focused to show the reply that caused the change and its feedback.
 
+use super::num;
 use crate::engine::{Session, Story};
 use crate::i18n::{Lang, Msg};
 use std::rc::Rc;
@@ -65,14 +66,14 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <svg class="chart-svg" viewBox={format!("0 0 {W} {H}")} role="group" aria-label={Msg::Timeline.get(lang)}>
+            <svg class="chart-svg" viewBox={format!("0 0 {} {}", num(W), num(H))} role="group" aria-label={Msg::Timeline.get(lang)}>
                 { for [0.0f32, 0.5, 1.0].iter().map(|f| {
                     let gy = TOP + (H - TOP - BOTTOM) * f;
-                    html! { <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={gy.to_string()} y2={gy.to_string()} /> }
+                    html! { <line class="grid" x1={num(LEFT)} x2={num(W - RIGHT)} y1={num(gy)} y2={num(gy)} /> }
                 }) }
                 { for emotions.iter().enumerate().map(|(k, e)| {
                     let points: Vec<String> = states.iter().enumerate()
-                        .map(|(i, s)| format!("{:.1},{:.1}", x(i), y(e, s.emotions.get(&e.id).copied().unwrap_or(e.start))))
+                        .map(|(i, s)| format!("{},{}", num(x(i)), num(y(e, s.emotions.get(&e.id).copied().unwrap_or(e.start)))))
                         .collect();
                     html! {
                         <g class={format!("series series-{}", k % DASHES.len())}>
@@ -80,7 +81,7 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                             { for states.iter().enumerate().map(|(i, s)| {
                                 let v = s.emotions.get(&e.id).copied().unwrap_or(e.start);
                                 html! { <circle class="point" data-emotion={e.id.to_string()} data-turn={i.to_string()}
-                                    cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(e, v))} r="4" /> }
+                                    cx={num(x(i))} cy={num(y(e, v))} r="4" /> }
                             }) }
                         </g>
                     }
@@ -96,8 +97,8 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                     let x0 = x(i) - 12.0;
                     html! {
                         <g class={classes!("hit", (*selected == Some(i)).then_some("selected"))}>
-                            <text class="tick" x={format!("{:.1}", x(i))} y={(H - 10.0).to_string()} text-anchor="middle">{ label }</text>
-                            <rect x={format!("{x0:.1}")} y="0" width="24" height={(H - BOTTOM + 4.0).to_string()}
+                            <text class="tick" x={num(x(i))} y={num(H - 10.0)} text-anchor="middle">{ label }</text>
+                            <rect x={num(x0)} y="0" width="24" height={num(H - BOTTOM + 4.0)}
                                 tabindex="0" role="button" aria-label={aria}
                                 onfocus={Callback::from(move |_| a())} onmouseenter={Callback::from(move |_| b())}
                                 onclick={Callback::from(move |_| c())} />

@@ -1,6 +1,7 @@
 //! The client panel: portrait, who the client is, their mood, and one meter per emotion with the
 //! change the last reply caused.
 
+use super::num;
 use super::portrait::portrait;
 use crate::engine::model::Polarity;
 use crate::engine::{EmotionChange, Session, Story};
@@ -134,7 +135,7 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
                                  aria-valuetext={format!("{value} / {}", e.max)}>
                                 <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                                     <rect class="track" x="0" y="0" width="100" height="10" rx="5" />
-                                    <rect class="fill" x="0" y="0" width={format!("{pct:.1}")} height="10" rx="5" />
+                                    <rect class="fill" x="0" y="0" width={num(pct)} height="10" rx="5" />
                                 </svg>
                             </div>
                             { delta_badge(change, e.high_is, turn) }

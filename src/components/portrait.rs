@@ -1,5 +1,6 @@
 //! The client's portrait, drawn in SVG: brows, eyes, mouth, colour and posture follow the mood.
 
+use super::num;
 use crate::engine::model::{Face, HairColour, HairStyle, Look};
 use yew::prelude::*;
 
@@ -48,16 +49,17 @@ pub fn portrait(look: &Look, face: Face, intensity: f32, label: &str) -> Html {
         (brow_y + inner, brow_y + inner)
     };
     let brows = format!(
-        "M40 {:.1} L53 {:.1} M67 {:.1} L80 {:.1}",
-        brow_y + outer,
-        l_inner,
-        r_inner,
-        brow_y + outer
+        "M40 {} L53 {} M67 {} L80 {}",
+        num(brow_y + outer),
+        num(l_inner),
+        num(r_inner),
+        num(brow_y + outer)
     );
     let mouth_y = 92.0;
     let mouth = format!(
-        "M49 {mouth_y} Q60 {:.1} 71 {mouth_y}",
-        mouth_y + curve * 1.6
+        "M49 {0} Q60 {1} 71 {0}",
+        num(mouth_y),
+        num(mouth_y + curve * 1.6)
     );
     let flush = match face {
         Face::Angry | Face::Furious => 0.25 + 0.45 * intensity,
@@ -89,14 +91,14 @@ pub fn portrait(look: &Look, face: Face, intensity: f32, label: &str) -> Html {
                 <ellipse cx="87" cy="72" rx="5" ry="8" fill={skin} />
                 <ellipse cx="60" cy="68" rx="27" ry="33" fill={skin} />
                 { hair_front(look.hair, hair) }
-                <ellipse class="cheek" cx="44" cy="82" rx="7" ry="4" opacity={format!("{flush:.2}")} />
-                <ellipse class="cheek" cx="76" cy="82" rx="7" ry="4" opacity={format!("{flush:.2}")} />
-                <ellipse class="eye" cx="47" cy="66" rx="3.6" ry={format!("{eye_h:.1}")} />
-                <ellipse class="eye" cx="73" cy="66" rx="3.6" ry={format!("{eye_h:.1}")} />
+                <ellipse class="cheek" cx="44" cy="82" rx="7" ry="4" opacity={num(flush)} />
+                <ellipse class="cheek" cx="76" cy="82" rx="7" ry="4" opacity={num(flush)} />
+                <ellipse class="eye" cx="47" cy="66" rx="3.6" ry={num(eye_h)} />
+                <ellipse class="eye" cx="73" cy="66" rx="3.6" ry={num(eye_h)} />
                 <path class="brow" d={brows} />
                 <path class="nose" d="M60 70 q-3 9 1 11" />
                 if open {
-                    <ellipse class="mouth-open" cx="60" cy={format!("{:.1}", mouth_y + 1.0)} rx="7" ry={format!("{:.1}", 3.0 + 3.0 * intensity)} />
+                    <ellipse class="mouth-open" cx="60" cy={num(mouth_y + 1.0)} rx="7" ry={num(3.0 + 3.0 * intensity)} />
                 } else {
                     <path class="mouth" d={mouth} />
                 }

@@ -1,6 +1,7 @@
 //! The story map: the graph drawn in SVG with a layered layout, endings coloured by outcome, and
 //! a learner's path highlighted.
 
+use super::num;
 use crate::engine::graph::layers;
 use crate::engine::model::{Outcome, StoryFile};
 use crate::engine::NodeId;
@@ -49,7 +50,17 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
             let mid = (x1 + x2) / 2.0;
             edges.push((
                 on_path,
-                format!("M{x1:.0} {y1:.0} C{mid:.0} {y1:.0} {mid:.0} {y2:.0} {x2:.0} {y2:.0}"),
+                format!(
+                    "M{} {} C{} {} {} {} {} {}",
+                    num(x1),
+                    num(y1),
+                    num(mid),
+                    num(y1),
+                    num(mid),
+                    num(y2),
+                    num(x2),
+                    num(y2)
+                ),
             ));
         }
     }
@@ -63,7 +74,7 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
     );
     html! {
         <div class="story-map">
-            <svg viewBox={format!("0 0 {width:.0} {height:.0}")} width={format!("{width:.0}")} height={format!("{height:.0}")}
+            <svg viewBox={format!("0 0 {} {}", num(width), num(height))} width={num(width)} height={num(height)}
                  role="img" aria-label={label}>
                 { for edges.into_iter().map(|(on, d)| html! {
                     <path class={classes!("edge", on.then_some("walked"))} d={d} />
@@ -82,9 +93,9 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
                     Some(html! {
                         <g class={classes!("map-node", kind, here.then_some("visited"), is_start.then_some("start"))}>
                             if node.ending.is_some() {
-                                <rect x={format!("{:.0}", x - 8.0)} y={format!("{:.0}", y - 8.0)} width="16" height="16" rx="3" />
+                                <rect x={num(x - 8.0)} y={num(y - 8.0)} width="16" height="16" rx="3" />
                             } else {
-                                <circle cx={format!("{x:.0}")} cy={format!("{y:.0}")} r="7" />
+                                <circle cx={num(x)} cy={num(y)} r="7" />
                             }
                             <title>{ node.id.to_string() }</title>
                         </g>

@@ -37,7 +37,11 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
         let end = end.clone();
         use_effect_with(props.session.history.len(), move |_| {
             if let Some(el) = end.cast::<web_sys::Element>() {
-                el.scroll_into_view_with_bool(false);
+                // Only when the newest line is out of view: a scroll repaints the whole page,
+                // which costs a frame on a slow device.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
             }
         });
     }

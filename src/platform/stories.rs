@@ -1,6 +1,7 @@
 //! Fetching story files from `stories/<id>.json`, relative to the page so any sub-path works.
 
 use crate::engine::{Diagnostic, Severity};
+use wasm_bindgen::JsCast;
 
 /// Story files larger than this are refused before parsing.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
@@ -15,9 +16,36 @@ fn inlined(id: &str) -> Option<Vec<u8>> {
     Some(text.into_bytes())
 }
 
+/// The story the loader (`boot-*.js`, see `scripts/postbuild.mjs`) started downloading before the
+/// app ran, if it is `id`; taken once. `None` when there is none or it failed: the caller then
+/// fetches it itself and reports any failure properly.
+async fn prefetched(id: &str) -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__rapportPrefetch");
+    let entry = js_sys::Reflect::get(&window, &key).ok()?;
+    let for_id = js_sys::Reflect::get(&entry, &"id".into())
+        .ok()?
+        .as_string()?;
+    if for_id != id {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&entry, &"bytes".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    buffer
+        .is_instance_of::<js_sys::ArrayBuffer>()
+        .then(|| js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Fetches a story file's bytes (or takes them from the page), or a diagnostic saying why not.
 pub async fn fetch_story(id: &str) -> Result<Vec<u8>, Diagnostic> {
     if let Some(bytes) = inlined(id) {
+        return Ok(bytes);
+    }
+    if let Some(bytes) = prefetched(id).await {
         return Ok(bytes);
     }
     let url = format!("stories/{id}.json");
