@@ -31,17 +31,30 @@ if (inline) {
   if (!js || !wasm) throw new Error('postbuild: unexpected Trunk loader; update scripts/postbuild.mjs');
   const boot = `// Starts Rapport. A file rather than an inline script, so the page can forbid inline scripts.
 import init from './${js}';
-// The story the page opens on downloads while the app downloads and compiles; the app takes it
-// from here (src/platform/stories.rs) instead of fetching it only once it is running.
+const url = new URL('./${wasm}', import.meta.url);
+// Compiling starts now (the download began with the page's preload link) ...
+const wasm = WebAssembly.compileStreaming(fetch(url))
+  .catch(() => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+// ... and so does the story the page opens on. The app takes it from here
+// (src/platform/stories.rs); arrived before the wasm is compiled (as it usually does), it is the
+// app's first render instead of a "loading" page.
 const opened = (location.hash.match(/^#\\/story\\/([a-z0-9-]+)/) || [])[1] || new URLSearchParams(location.search).get('story');
 if (opened && /^[a-z0-9-]+$/.test(opened)) {
-  self.__rapportPrefetch = { id: opened, bytes: fetch(\`stories/\${opened}.json\`).then((r) => (r.ok ? r.arrayBuffer() : null), () => null) };
+  const entry = { id: opened, ready: null };
+  entry.bytes = fetch(\`stories/\${opened}.json\`).then((r) => (r.ok ? r.arrayBuffer() : null), () => null);
+  self.__rapportPrefetch = entry;
+  // Waiting a little for it once the wasm is ready still beats drawing a "loading" page first;
+  // on a slow network the app starts without it and takes it when it comes.
+  const grace = wasm.then(() => new Promise((done) => setTimeout(done, 500)), () => null);
+  entry.ready = await Promise.race([entry.bytes, grace.then(() => null)]);
 }
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+// An async module runs before the page is parsed; the app mounts on the body.
+if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+await init({ module_or_path: await wasm.catch(() => url) });
 `;
   const bootName = `boot-${sha(boot)}.js`;
   fs.writeFileSync(path.join(dir, bootName), boot);
-  html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
+  html = html.replace(inline[0], `<script type="module" async src="./${bootName}"></script>`);
 }
 const csp = `<meta http-equiv="Content-Security-Policy" content="${policy()}">`;
 if (html.includes('http-equiv="Content-Security-Policy"')) {

@@ -14,13 +14,23 @@ use crate::hooks::{
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
 use crate::platform::storage::Storage;
-use crate::state::{Action, AppState, Entry, Notice};
+use crate::platform::stories::prefetched_now;
+use crate::state::{loaded, Action, AppState, Entry, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
 
-fn init(storage: &Storage) -> AppState {
+fn init(storage: &Storage, opened_on: Option<&str>) -> AppState {
     let (progress, notice) = read_progress(storage);
     let mut state = AppState::new(initial_lang(), STORY_IDS, progress);
+    // The story the page opens on, if the loader already has it: the first render is then the
+    // conversation, not a "loading" page (see `make bench`, time to first choice).
+    let ready = opened_on
+        .filter(|id| STORY_IDS.contains(id))
+        .and_then(|id| Some((id, prefetched_now(id)?)));
+    if let Some((id, bytes)) = ready {
+        let next = Rc::new(state).reduce(loaded(StoryId::new(id), &bytes));
+        state = Rc::try_unwrap(next).unwrap_or_else(|shared| (*shared).clone());
+    }
     if let Some(lang) = lang_forced() {
         state.lang = lang;
     }
@@ -37,14 +47,15 @@ fn init(storage: &Storage) -> AppState {
 #[component]
 pub fn App() -> Html {
     let storage = use_memo((), |_| Storage::open());
-    let ctx = {
-        let storage = storage.clone();
-        use_reducer(move || init(&storage))
-    };
     let launch = use_memo((), |_| Launch::current());
     let opened_on = match crate::platform::location::current_route() {
         Route::Story(id) => Some(id),
         _ => launch.story.clone(),
+    };
+    let ctx = {
+        let storage = storage.clone();
+        let opened_on = opened_on.clone();
+        use_reducer(move || init(&storage, opened_on.as_deref()))
     };
     use_stories(ctx.clone(), STORY_IDS, opened_on);
     use_persist(ctx.clone(), storage.clone());

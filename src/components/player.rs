@@ -64,15 +64,18 @@ pub fn Player(props: &PlayerProps) -> Html {
         let choices_ref = choices_ref.clone();
         use_effect_with(props.session.history.len(), move |turns| {
             if *turns > 0 {
-                if let Some(group) = choices_ref.cast::<web_sys::Element>() {
-                    if let Ok(Some(button)) = group.query_selector("button:not([disabled])") {
-                        if let Ok(button) =
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button)
-                        {
-                            let _ = button.focus();
+                // After the paint: focusing forces a style pass that would delay the reply's paint.
+                crate::platform::frame::after_paint(move || {
+                    if let Some(group) = choices_ref.cast::<web_sys::Element>() {
+                        if let Ok(Some(button)) = group.query_selector("button:not([disabled])") {
+                            if let Ok(button) =
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button)
+                            {
+                                let _ = button.focus();
+                            }
                         }
                     }
-                }
+                });
             }
         });
     }

@@ -36,13 +36,16 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
     {
         let end = end.clone();
         use_effect_with(props.session.history.len(), move |_| {
-            if let Some(el) = end.cast::<web_sys::Element>() {
-                // Only when the newest line is out of view: a scroll repaints the whole page,
-                // which costs a frame on a slow device.
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+            // After the reply is painted: scrolling needs a layout, which in the click's own task
+            // would hold the reply's paint back by a frame. Only when the newest line is out of
+            // view, since a scroll repaints the whole page.
+            crate::platform::frame::after_paint(move || {
+                if let Some(el) = end.cast::<web_sys::Element>() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
         });
     }
     html! {

@@ -2,6 +2,7 @@
 //! Everything that can throw in a browser is caught here and turned into a value.
 
 pub mod download;
+pub mod frame;
 pub mod location;
 pub mod messaging;
 pub mod storage;

@@ -16,10 +16,9 @@ fn inlined(id: &str) -> Option<Vec<u8>> {
     Some(text.into_bytes())
 }
 
-/// The story the loader (`boot-*.js`, see `scripts/postbuild.mjs`) started downloading before the
-/// app ran, if it is `id`; taken once. `None` when there is none or it failed: the caller then
-/// fetches it itself and reports any failure properly.
-async fn prefetched(id: &str) -> Option<Vec<u8>> {
+/// The entry of the story the loader (`boot-*.js`, see `scripts/postbuild.mjs`) started
+/// downloading before the app ran, if it is `id`; taken once.
+fn take_prefetch(id: &str) -> Option<wasm_bindgen::JsValue> {
     let window = web_sys::window()?;
     let key = wasm_bindgen::JsValue::from_str("__rapportPrefetch");
     let entry = js_sys::Reflect::get(&window, &key).ok()?;
@@ -30,14 +29,37 @@ async fn prefetched(id: &str) -> Option<Vec<u8>> {
         return None;
     }
     let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(entry)
+}
+
+fn bytes_of(buffer: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
+    buffer
+        .is_instance_of::<js_sys::ArrayBuffer>()
+        .then(|| js_sys::Uint8Array::new(buffer).to_vec())
+}
+
+/// The prefetched story `id` if it has already arrived, so the app can start on it without a
+/// render of "loading"; else `None` and the prefetch is left for [`fetch_story`].
+pub fn prefetched_now(id: &str) -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let entry = js_sys::Reflect::get(&window, &"__rapportPrefetch".into()).ok()?;
+    let ready = js_sys::Reflect::get(&entry, &"ready".into()).ok()?;
+    if !ready.is_instance_of::<js_sys::ArrayBuffer>() {
+        return None;
+    }
+    take_prefetch(id).and(bytes_of(&ready))
+}
+
+/// The prefetched story `id`, awaited. `None` when there is none or it failed: the caller then
+/// fetches it itself and reports any failure properly.
+async fn prefetched(id: &str) -> Option<Vec<u8>> {
+    let entry = take_prefetch(id)?;
     let promise: js_sys::Promise = js_sys::Reflect::get(&entry, &"bytes".into())
         .ok()?
         .dyn_into()
         .ok()?;
     let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    buffer
-        .is_instance_of::<js_sys::ArrayBuffer>()
-        .then(|| js_sys::Uint8Array::new(&buffer).to_vec())
+    bytes_of(&buffer)
 }
 
 /// Fetches a story file's bytes (or takes them from the page), or a diagnostic saying why not.
