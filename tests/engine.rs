@@ -387,3 +387,25 @@ fn a_structural_error_deep_in_a_choice_names_its_exact_place() {
     );
     assert!(report.errors.iter().all(|d| d.line.is_some()));
 }
+
+#[test]
+fn texts_with_and_without_escapes_read_back_exactly() {
+    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
+    let mut story: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+    story["title"]["en"] = serde_json::json!("Tom said \"no\" — twice\nthen left");
+    story["summary"]["es"] = serde_json::json!("Sin escapes, con acentos: qué día");
+    let bytes = serde_json::to_vec(&story).expect("serialises");
+    let (loaded, report) = load(StoryId::new("esc"), &bytes);
+    let loaded = loaded.unwrap_or_else(|| panic!("{:#?}", report.errors));
+    assert_eq!(
+        loaded.file.title.get("en", "en"),
+        "Tom said \"no\" — twice\nthen left"
+    );
+    assert_eq!(
+        loaded.file.summary.get("es", "en"),
+        "Sin escapes, con acentos: qué día"
+    );
+    // Read back as JSON, the story is the same again.
+    let again = serde_json::to_value(&loaded.file).expect("serialises");
+    assert_eq!(again["title"], story["title"]);
+}

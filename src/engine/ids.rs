@@ -1,45 +1,9 @@
 //! Newtype identifiers, so a node id can never be passed where an emotion id is expected.
 
+use super::shared::intern;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::rc::Rc;
-
-thread_local! {
-    /// The ids read so far by [`interning`], so each distinct id is allocated once.
-    static INTERNED: std::cell::RefCell<Option<rustc_hash::FxHashSet<Rc<str>>>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Runs `f` (a story parse) sharing one allocation per distinct id: a story names each node
-/// several times (`next`, `goto`) and each emotion, objective and locale thousands of times, and
-/// allocation is most of what loading costs.
-pub fn interning<T>(f: impl FnOnce() -> T) -> T {
-    /// Ends interning even if `f` unwinds, so ids never stay pinned in the table.
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            INTERNED.with(|table| table.borrow_mut().take());
-        }
-    }
-    INTERNED.with(|table| *table.borrow_mut() = Some(Default::default()));
-    let _reset = Reset;
-    f()
-}
-
-/// An `Rc<str>` for `raw`: the shared one while [`interning`], else a new one.
-fn intern(raw: &str) -> Rc<str> {
-    INTERNED.with(|table| match table.borrow_mut().as_mut() {
-        Some(table) => match table.get(raw) {
-            Some(shared) => shared.clone(),
-            None => {
-                let shared: Rc<str> = Rc::from(raw);
-                table.insert(shared.clone());
-                shared
-            }
-        },
-        None => Rc::from(raw),
-    })
-}
 
 /// Reads an id straight into its `Rc<str>` (interned), where `String` then `Rc` took two
 /// allocations.

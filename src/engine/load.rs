@@ -2,12 +2,14 @@
 //! problem with its location instead of stopping at the first.
 
 use super::diagnostic::{child, locate_all, pointer_at, Diagnostic, Severity};
-use super::ids::{interning, StoryId};
+use super::ids::StoryId;
 use super::model::{Choice, Node, StoryFile};
+use super::shared::reading;
 use super::story::Story;
 use super::validate::validate;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::rc::Rc;
 
 /// Everything the loader found wrong with a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -84,7 +86,9 @@ pub fn check(bytes: &[u8]) -> (Option<StoryFile>, Report) {
 /// Every typed parse of story content goes through here, so the wasm build carries one copy of
 /// the format's deserialisers.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
-    interning(|| serde_json::from_str(text)).map_err(|err| {
+    // The texts of the story become slices of this one copy of the file.
+    let source: Rc<str> = Rc::from(text);
+    reading(&source, || serde_json::from_str(&source)).map_err(|err| {
         let offset = offset_of(text, err.line(), err.column());
         (pointer_at(text, offset), strip_position(&err.to_string()))
     })

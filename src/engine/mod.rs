@@ -14,6 +14,7 @@ pub mod model;
 pub mod random;
 pub mod review;
 pub mod session;
+pub mod shared;
 pub mod stats;
 pub mod story;
 pub mod transcript;

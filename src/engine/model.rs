@@ -5,6 +5,7 @@
 use super::ids::{
     ChoiceId, EmotionId, FlagId, Locale, MoodId, NodeId, ObjectiveId, RuleId, SpeakerId,
 };
+use super::shared::Str;
 use serde::{Deserialize, Serialize};
 #[cfg(not(target_arch = "wasm32"))]
 use std::collections::BTreeMap;
@@ -117,20 +118,20 @@ impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Text(pub Pairs<Locale, String>);
+pub struct Text(pub Pairs<Locale, Str>);
 
 impl Text {
     /// The text in `locale`, else in `fallback`, else any translation there is.
     pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
         self.exact(locale)
             .or_else(|| self.exact(fallback))
-            .or_else(|| self.0 .0.first().map(|(_, text)| text.as_str()))
+            .or_else(|| self.0 .0.first().map(|(_, text)| &**text))
             .unwrap_or("")
     }
 
     /// The text in exactly `locale`, if given.
     pub fn exact(&self, locale: &str) -> Option<&str> {
-        self.0.get(locale).map(String::as_str)
+        self.0.get(locale).map(|text| &**text)
     }
 
     /// The locales given, in file order.
