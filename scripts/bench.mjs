@@ -29,7 +29,7 @@ const bootText = fs.readFileSync(path.join(dist, boot), 'utf8');
 const glue = bootText.match(/from '\.\/([^']+\.js)'/)[1];
 const wasm = bootText.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
 const css = html.match(/href="\.\/(style-[^"]+\.css)"/)[1];
-const icon = html.match(/href="\.\/(icon-[^"]+\.svg)"/)?.[1];
+const icon = html.match(/href="\.\/(icon-[^"]+\.(?:svg|png))"/)?.[1];
 const files = ['index.html', boot, glue, wasm, css, 'manifest.webmanifest', 'config.json', icon].filter(Boolean);
 let raw = 0;
 let gz = 0;

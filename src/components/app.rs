@@ -59,7 +59,9 @@ pub fn App() -> Html {
     };
     use_stories(ctx.clone(), STORY_IDS, opened_on);
     use_persist(ctx.clone(), storage.clone());
-    use_effect_with((), |_| crate::platform::sw::register());
+    use_effect_with((), |_| {
+        crate::platform::frame::after_paint(crate::platform::sw::register)
+    });
     let route = match use_route() {
         // An embedded story is the whole app: there is no library to go back to.
         Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),

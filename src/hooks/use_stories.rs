@@ -33,9 +33,14 @@ pub fn use_stories(ctx: AppContext, ids: &'static [&'static str], first: Option<
             if let Some(id) = first {
                 load_one(ctx.clone(), id).await;
             }
-            for id in ids.iter().filter(|id| Some(*id) != first) {
-                wasm_bindgen_futures::spawn_local(load_one(ctx.clone(), id));
-            }
+            let rest: Vec<&'static str> =
+                ids.iter().copied().filter(|id| Some(id) != first).collect();
+            // The others once the first is on screen: their fetching and checking would delay it.
+            crate::platform::frame::after_paint(move || {
+                for id in rest {
+                    wasm_bindgen_futures::spawn_local(load_one(ctx.clone(), id));
+                }
+            });
         });
     });
 }

@@ -57,12 +57,15 @@ pub fn use_xapi(storage: Rc<Storage>, current: Option<(Rc<Story>, Session)>) {
         let outbox = outbox.clone();
         let storage = storage.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(config) = load_config().await {
-                    let o = Outbox::new(config, storage);
-                    o.kick(); // anything left from an earlier visit
-                    outbox.set(Some(o));
-                }
+            // After the first paint: the learner's first reply matters more than the LRS.
+            crate::platform::frame::after_paint(move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(config) = load_config().await {
+                        let o = Outbox::new(config, storage);
+                        o.kick(); // anything left from an earlier visit
+                        outbox.set(Some(o));
+                    }
+                });
             });
         });
     }
