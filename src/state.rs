@@ -1,10 +1,10 @@
 //! The app's state and every action on it. The reducer is pure: no storage, no timers, no DOM;
 //! effects in `hooks` do the I/O and dispatch actions.
 
+use crate::engine::small::SortedMap;
 use crate::engine::{review, ChoiceId, Diagnostic, Outcome, Report, Session, Story, StoryId};
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,10 +31,10 @@ pub struct Progress {
     pub lang: Option<Lang>,
     /// The conversation in progress (or finished) per story.
     #[serde(default)]
-    pub sessions: BTreeMap<StoryId, Session>,
+    pub sessions: SortedMap<StoryId, Session>,
     /// Best outcome reached per story.
     #[serde(default)]
-    pub best: BTreeMap<StoryId, Outcome>,
+    pub best: SortedMap<StoryId, Outcome>,
 }
 
 /// A message shown above the page until dismissed.
@@ -49,13 +49,13 @@ pub struct AppState {
     /// True once the learner chose a language (then it is remembered).
     pub lang_chosen: bool,
     /// Every story the app knows, by id.
-    pub stories: BTreeMap<StoryId, Entry>,
+    pub stories: SortedMap<StoryId, Entry>,
     /// Sessions, verified against their story once it loads.
-    pub sessions: BTreeMap<StoryId, Session>,
+    pub sessions: SortedMap<StoryId, Session>,
     /// Saved sessions waiting for their story to load before they are verified.
-    pub pending: BTreeMap<StoryId, Session>,
+    pub pending: SortedMap<StoryId, Session>,
     /// Best outcome per story.
-    pub best: BTreeMap<StoryId, Outcome>,
+    pub best: SortedMap<StoryId, Outcome>,
     /// Messages for the learner.
     pub notices: Vec<Notice>,
 }
@@ -70,7 +70,7 @@ impl AppState {
                 .iter()
                 .map(|id| (StoryId::new(id), Entry::Loading))
                 .collect(),
-            sessions: BTreeMap::new(),
+            sessions: SortedMap::new(),
             pending: saved.sessions,
             best: saved.best,
             notices: Vec::new(),
@@ -158,14 +158,13 @@ impl Reducible for AppState {
                 };
                 let session = next
                     .sessions
-                    .entry(id.clone())
-                    .or_insert_with(|| Session::new(&story));
+                    .get_or_insert_with(id.clone(), || Session::new(&story));
                 if session.choose(&story, &choice).is_err() {
                     // A stale click (double click, replayed event): nothing to do.
                     return self;
                 }
                 if let Some(outcome) = review(&story, session).outcome {
-                    let best = next.best.entry(id).or_insert(outcome);
+                    let best = next.best.get_or_insert_with(id, || outcome);
                     *best = (*best).max(outcome);
                 }
             }

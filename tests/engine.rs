@@ -18,7 +18,10 @@ fn play(story: &Story, choices: &[&str]) -> Session {
 }
 
 fn value(session: &Session, emotion: &str) -> i32 {
-    session.emotions[&EmotionId::new(emotion)]
+    *session
+        .emotions
+        .get(&EmotionId::new(emotion))
+        .expect("the story has this emotion")
 }
 
 /// (fixture, expected problems as (pointer, line, column, message fragment)).

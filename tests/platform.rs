@@ -1,10 +1,10 @@
 //! Launch options from the URL and the host-page message format: what an embedding wiki and a
 //! kiosk rely on.
 
+use rapport::engine::small::SortedMap;
 use rapport::engine::Outcome;
 use rapport::platform::location::{Launch, Route};
 use rapport::platform::messaging::{encode, HostMessage};
-use std::collections::BTreeMap;
 
 #[test]
 fn embed_and_kiosk_options_come_from_the_query_or_the_hash() {
@@ -47,7 +47,7 @@ fn host_messages_are_namespaced_versioned_and_flat() {
         ready,
         r#"{"source":"rapport","version":1,"type":"ready","story":"x","lang":"es"}"#
     );
-    let mut scores = BTreeMap::new();
+    let mut scores = SortedMap::new();
     scores.insert("honesty".to_string(), Some(75));
     scores.insert("humour".to_string(), None);
     let done = encode(&HostMessage::Completed {

@@ -2,10 +2,10 @@
 
 use rapport::components::library::{Library, LibraryProps};
 use rapport::components::player::{Player, PlayerProps};
+use rapport::engine::small::SortedMap;
 use rapport::engine::{load, ChoiceId, Session, Story, StoryId};
 use rapport::i18n::Lang;
 use rapport::state::Entry;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
 
@@ -159,7 +159,7 @@ async fn story_text_is_rendered_as_text_never_as_markup() {
 #[tokio::test]
 async fn the_library_shows_cards_progress_and_broken_files() {
     let story = mini();
-    let mut stories = BTreeMap::new();
+    let mut stories = SortedMap::new();
     stories.insert(story.id.clone(), Entry::Ready(story.clone()));
     let bytes = std::fs::read("tests/fixtures/broken/dangling-next.json").expect("fixture");
     let (_, report) = load(StoryId::new("broken"), &bytes);
@@ -167,13 +167,13 @@ async fn the_library_shows_cards_progress_and_broken_files() {
         StoryId::new("broken"),
         Entry::Broken(Rc::new(report.errors)),
     );
-    let mut sessions = BTreeMap::new();
+    let mut sessions = SortedMap::new();
     sessions.insert(story.id.clone(), played(&story, &["explain"]));
     let html = LocalServerRenderer::<Library>::with_props(LibraryProps {
         lang: Lang::En,
         stories,
         sessions,
-        best: BTreeMap::new(),
+        best: SortedMap::new(),
     })
     .hydratable(false)
     .render()

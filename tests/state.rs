@@ -33,7 +33,10 @@ fn a_saved_session_is_restored_once_its_story_loads() {
     assert!(matches!(s.stories.get(&story.id), Some(Entry::Loading)));
     assert!(s.sessions.is_empty() && s.pending.len() == 1);
     let s = act(s, Action::Loaded(story.id.clone(), Ok(story.clone())));
-    assert_eq!(s.sessions[&story.id].history.len(), 1);
+    assert_eq!(
+        s.sessions.get(&story.id).expect("a session").history.len(),
+        1
+    );
     assert!(s.pending.is_empty());
     assert!(s.notices.is_empty());
 }
@@ -58,7 +61,7 @@ fn replies_back_replay_best_outcome_and_wipe() {
     let s = act(s, Action::Choose(id.clone(), "hope".into()));
     assert_eq!(s.best.get(&id), Some(&Outcome::Partial));
     let s = act(s, Action::ReplayFrom(id.clone(), 1));
-    assert_eq!(s.sessions[&id].history.len(), 1);
+    assert_eq!(s.sessions.get(&id).expect("a session").history.len(), 1);
     let s = act(s, Action::Choose(id.clone(), "alert".into()));
     assert_eq!(
         s.best.get(&id),
@@ -66,10 +69,10 @@ fn replies_back_replay_best_outcome_and_wipe() {
         "the best outcome is kept"
     );
     let s = act(s, Action::Restart(id.clone()));
-    assert!(s.sessions[&id].history.is_empty());
+    assert!(s.sessions.get(&id).expect("a session").history.is_empty());
     let s = act(s, Action::Choose(id.clone(), "joke".into()));
     let s = act(s, Action::Back(id.clone()));
-    assert!(s.sessions[&id].history.is_empty());
+    assert!(s.sessions.get(&id).expect("a session").history.is_empty());
     let s = act(s, Action::SetLang(Lang::Pt));
     assert_eq!(s.progress().lang, Some(Lang::Pt));
     let s = act(s, Action::Wipe);

@@ -1,11 +1,11 @@
 //! The kiosk attract screen: cycles through the stories and invites a passer-by to start one.
 
+use crate::engine::small::SortedMap;
 use crate::engine::{Story, StoryId};
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::Route;
 use crate::state::Entry;
 use gloo::timers::callback::Interval;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ pub struct KioskAttractProps {
     /// Interface language.
     pub lang: Lang,
     /// Every story and its load state.
-    pub stories: BTreeMap<StoryId, Entry>,
+    pub stories: SortedMap<StoryId, Entry>,
 }
 
 /// The attract screen.

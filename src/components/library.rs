@@ -2,11 +2,11 @@
 
 use super::problems::problem_list;
 use crate::engine::model::Difficulty;
+use crate::engine::small::SortedMap;
 use crate::engine::{Outcome, Session, Story, StoryId};
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::Route;
 use crate::state::Entry;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,11 +16,11 @@ pub struct LibraryProps {
     /// Interface language.
     pub lang: Lang,
     /// Every story and its load state.
-    pub stories: BTreeMap<StoryId, Entry>,
+    pub stories: SortedMap<StoryId, Entry>,
     /// Sessions per story.
-    pub sessions: BTreeMap<StoryId, Session>,
+    pub sessions: SortedMap<StoryId, Session>,
     /// Best outcome per story.
-    pub best: BTreeMap<StoryId, Outcome>,
+    pub best: SortedMap<StoryId, Outcome>,
 }
 
 /// The story library.

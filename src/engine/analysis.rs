@@ -135,7 +135,7 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
                     rule_fired[r] = true;
                 }
             }
-            for (emotion, delta) in &choice.effects {
+            for (emotion, delta) in choice.effects.iter() {
                 let before = state.emotions.get(emotion).copied().unwrap_or(0);
                 let after = next.emotions.get(emotion).copied().unwrap_or(0);
                 if before.saturating_add(*delta) != after {

@@ -15,6 +15,7 @@ pub mod random;
 pub mod review;
 pub mod session;
 pub mod shared;
+pub mod small;
 pub mod stats;
 pub mod story;
 pub mod transcript;

@@ -54,50 +54,20 @@ impl<K: PartialEq, V> Pairs<K, V> {
     }
 }
 
-impl<'a, K: PartialEq, V> IntoIterator for &'a Pairs<K, V> {
-    type Item = (&'a K, &'a V);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-}
-
-impl<K: Serialize, V: Serialize> Serialize for Pairs<K, V> {
+impl<K: Serialize + PartialEq, V: Serialize> Serialize for Pairs<K, V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        serializer.collect_map(self.iter())
     }
 }
 
 impl<'de, K: Deserialize<'de> + PartialEq, V: Deserialize<'de>> Deserialize<'de> for Pairs<K, V> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor<K, V>(std::marker::PhantomData<(K, V)>);
-        impl<'de, K: Deserialize<'de> + PartialEq, V: Deserialize<'de>> serde::de::Visitor<'de>
-            for Visitor<K, V>
-        {
-            type Value = Pairs<K, V>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map")
+        super::small::deserialize_map(deserializer, |pairs: &mut Self, k, v| {
+            match pairs.0.iter_mut().find(|(have, _)| *have == k) {
+                Some(pair) => pair.1 = v,
+                None => pairs.0.push((k, v)),
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut pairs: Vec<(K, V)> = Vec::with_capacity(map.size_hint().unwrap_or(1));
-                while let Some((k, v)) = map.next_entry::<K, V>()? {
-                    match pairs.iter_mut().find(|(have, _)| *have == k) {
-                        Some(pair) => pair.1 = v,
-                        None => pairs.push((k, v)),
-                    }
-                }
-                Ok(Pairs(pairs))
-            }
-        }
-        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+        })
     }
 }
 

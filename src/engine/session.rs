@@ -4,9 +4,9 @@
 
 use super::ids::{ChoiceId, EmotionId, FlagId, NodeId, RuleId, StoryId};
 use super::model::{Choice, Ending, Line, Node, Unavailable};
+use super::small::SortedSet;
 use super::story::{holds, Emotions, Story};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// One emotion's change caused by a reply (after clamping to its range).
@@ -53,9 +53,9 @@ pub struct Session {
     /// Current emotion values, always within their ranges.
     pub emotions: Emotions,
     /// Flags set so far.
-    pub flags: BTreeSet<FlagId>,
+    pub flags: SortedSet<FlagId>,
     /// Threshold rules that have fired (each fires once).
-    pub fired: BTreeSet<RuleId>,
+    pub fired: SortedSet<RuleId>,
     /// Every reply so far, oldest first.
     pub history: Vec<Turn>,
 }
@@ -144,8 +144,8 @@ impl Session {
             story: story.id.clone(),
             node: story.file.start.clone(),
             emotions: story.start_emotions(),
-            flags: BTreeSet::new(),
-            fired: BTreeSet::new(),
+            flags: SortedSet::new(),
+            fired: SortedSet::new(),
             history: Vec::new(),
         }
     }

@@ -2,11 +2,11 @@
 
 use super::ids::{EmotionId, FlagId, NodeId, StoryId};
 use super::model::{Choice, Condition, EmotionDef, Mood, Node, StoryFile, CLIENT, NARRATOR, YOU};
+use super::small::{SortedMap, SortedSet};
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Emotion values by id, as held in a session.
-pub type Emotions = BTreeMap<EmotionId, i32>;
+pub type Emotions = SortedMap<EmotionId, i32>;
 
 /// A story ready to play. Built only by [`super::load`], so every reference in it resolves.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ impl Story {
     }
 
     /// The mood the client is in for these values: the first whose condition holds.
-    pub fn mood(&self, emotions: &Emotions, flags: &BTreeSet<FlagId>) -> Option<&Mood> {
+    pub fn mood(&self, emotions: &Emotions, flags: &SortedSet<FlagId>) -> Option<&Mood> {
         self.file
             .moods
             .iter()
@@ -102,7 +102,7 @@ impl Story {
 }
 
 /// Whether a condition holds for these emotion values and flags.
-pub fn holds(condition: &Condition, emotions: &Emotions, flags: &BTreeSet<FlagId>) -> bool {
+pub fn holds(condition: &Condition, emotions: &Emotions, flags: &SortedSet<FlagId>) -> bool {
     let value = |id: &EmotionId| emotions.get(id).copied().unwrap_or(0);
     condition.flags.iter().all(|f| flags.contains(f))
         && condition.not_flags.iter().all(|f| !flags.contains(f))

@@ -4,7 +4,7 @@
 use super::diagnostic::{child, Diagnostic};
 use super::model::{Condition, StoryFile, Text, CLIENT, FORMAT_VERSION, NARRATOR, YOU};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 use std::fmt::Display;
 use std::hash::Hash;
 
@@ -374,7 +374,7 @@ impl Validator<'_> {
     /// Warns on declared flags no choice ever sets (conditions on them never hold).
     fn flags_used(&mut self) {
         let f = self.file;
-        let set: BTreeSet<&str> = f
+        let set: HashSet<&str> = f
             .nodes
             .iter()
             .flat_map(|n| n.choices.iter())

@@ -2,6 +2,7 @@
 //! learner does (opened a story, each reply, the ending). What was already queued is remembered
 //! in storage, so a reload neither repeats nor loses a statement.
 
+use crate::engine::small::SortedMap;
 use crate::engine::{Session, Story};
 use crate::platform::storage::Storage;
 use crate::platform::xapi::{load_config, now_iso, uuid, Outbox};
@@ -9,7 +10,6 @@ use crate::records::{anonymous_actor, answered, completed, initialized, Stamp};
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -88,7 +88,7 @@ pub fn use_xapi(storage: Rc<Storage>, current: Option<(Rc<Story>, Session)>) {
 }
 
 fn queue_new(outbox: &Rc<Outbox>, storage: &Storage, story: &Story, session: &Session) {
-    let mut all: BTreeMap<String, Reported> = storage
+    let mut all: SortedMap<String, Reported> = storage
         .get(STATE_KEY)
         .and_then(|raw| serde_json::from_str(&raw).ok())
         .unwrap_or_default();

@@ -3,9 +3,9 @@
 //! Every message is `{"source": "rapport", "version": 1, "type": …, …}`; none carries personal
 //! data (no names, no free text), so a wiki can listen with a plain `message` handler.
 
+use crate::engine::small::SortedMap;
 use crate::engine::Outcome;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Marks every message as ours.
 pub const SOURCE: &str = "rapport";
@@ -34,7 +34,7 @@ pub enum HostMessage {
         /// 1-based number of this reply in the play-through.
         turn: usize,
         /// Emotion values after the reply.
-        emotions: BTreeMap<String, i32>,
+        emotions: SortedMap<String, i32>,
     },
     /// The conversation reached an ending.
     Completed {
@@ -43,7 +43,7 @@ pub enum HostMessage {
         /// success, partial or failure.
         outcome: Outcome,
         /// Score (%) per learning objective; null where no reply touched it.
-        scores: BTreeMap<String, Option<u32>>,
+        scores: SortedMap<String, Option<u32>>,
         /// Overall score (%).
         score: Option<u32>,
         /// Milliseconds from the first screen of the story to the ending.
