@@ -412,3 +412,59 @@ fn texts_with_and_without_escapes_read_back_exactly() {
     let again = serde_json::to_value(&loaded.file).expect("serialises");
     assert_eq!(again["title"], story["title"]);
 }
+
+/// Every enum name the schema documents reads into its type and writes back the same, so the
+/// hand-written readers and the derived writers cannot drift apart.
+#[test]
+fn every_enum_name_in_the_schema_reads_and_writes_back() {
+    use rapport::engine::model::{
+        AddressForm, Difficulty, Face, HairColour, HairStyle, Outcome, Polarity, Rating,
+        Unavailable,
+    };
+    fn round<T: serde::Serialize + serde::de::DeserializeOwned>(name: &str) -> String {
+        let value: T = serde_json::from_value(serde_json::json!(name))
+            .unwrap_or_else(|e| panic!("`{name}` does not read: {e}"));
+        serde_json::to_value(value)
+            .expect("writes")
+            .as_str()
+            .expect("a string")
+            .to_string()
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("stories/schema.json").expect("schema"))
+            .expect("schema is JSON");
+    let mut checked = 0;
+    for (def, body) in schema["$defs"].as_object().expect("definitions") {
+        // `{"enum": [...]}`, or `{"oneOf": [{"const": ...}, ...]}` where variants are documented.
+        let names: Vec<&str> = match (body["enum"].as_array(), body["oneOf"].as_array()) {
+            (Some(names), _) => names.iter().filter_map(|n| n.as_str()).collect(),
+            (None, Some(alternatives)) => alternatives
+                .iter()
+                .filter_map(|a| a["const"].as_str().or_else(|| a["enum"][0].as_str()))
+                .collect(),
+            (None, None) => continue,
+        };
+        for name in names {
+            let back = match def.as_str() {
+                "AddressForm" => round::<AddressForm>(name),
+                "Difficulty" => round::<Difficulty>(name),
+                "Face" => round::<Face>(name),
+                "HairColour" => round::<HairColour>(name),
+                "HairStyle" => round::<HairStyle>(name),
+                "Outcome" => round::<Outcome>(name),
+                "Polarity" => round::<Polarity>(name),
+                "Rating" => round::<Rating>(name),
+                "Unavailable" => round::<Unavailable>(name),
+                other => panic!("a new enum `{other}`: add it here"),
+            };
+            assert_eq!(back, name);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 36);
+    let wrong = serde_json::from_value::<Outcome>(serde_json::json!("victory"));
+    assert!(wrong
+        .expect_err("not a name")
+        .to_string()
+        .contains("unknown variant `victory`"));
+}

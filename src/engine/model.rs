@@ -176,7 +176,7 @@ impl StoryFile {
 }
 
 /// How demanding a story is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Difficulty {
@@ -220,7 +220,7 @@ pub struct Persona {
 }
 
 /// Formal or first-name address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AddressForm {
@@ -248,7 +248,7 @@ pub struct Look {
 }
 
 /// Portrait hair style.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HairStyle {
@@ -264,7 +264,7 @@ pub enum HairStyle {
 }
 
 /// Portrait hair colour.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HairColour {
@@ -318,7 +318,7 @@ fn hundred() -> i32 {
 }
 
 /// Whether high values of an emotion are good or bad news.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
@@ -345,7 +345,7 @@ pub struct Mood {
 }
 
 /// Expressions the portrait can draw.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Face {
@@ -487,7 +487,7 @@ pub struct Choice {
 }
 
 /// How an unavailable choice is presented.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unavailable {
@@ -512,7 +512,7 @@ pub struct Feedback {
 }
 
 /// How good a reply was; drives the per-objective score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
@@ -552,7 +552,7 @@ pub struct Ending {
 }
 
 /// Outcome of a play-through, ordered worst to best.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -576,7 +576,36 @@ macro_rules! names {
                 }
             }
         }
+
+        // Read through one shared visitor: serde's derive compiles a full one per enum.
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                const ALL: &[$ty] = &[$($ty::$variant),*];
+                variant(deserializer, &[$($name),*]).map(|i| ALL[i])
+            }
+        }
     };
+}
+
+/// Reads an enum written as one of `names`, as the index of the name.
+fn variant<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    names: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    struct Visitor(&'static [&'static str]);
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "one of {}", self.0.join(", "))
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<usize, E> {
+            self.0
+                .iter()
+                .position(|n| *n == name)
+                .ok_or_else(|| E::unknown_variant(name, self.0))
+        }
+    }
+    deserializer.deserialize_str(Visitor(names))
 }
 
 names!(Outcome { Failure => "failure", Partial => "partial", Success => "success" });
@@ -587,3 +616,8 @@ names!(Face {
     Worried => "worried", Anxious => "anxious", Annoyed => "annoyed", Angry => "angry",
     Furious => "furious", Sad => "sad", Shocked => "shocked",
 });
+names!(AddressForm { Formal => "formal", FirstName => "first_name" });
+names!(HairStyle { Short => "short", Long => "long", Bun => "bun", Bald => "bald" });
+names!(HairColour { Black => "black", Brown => "brown", Blond => "blond", Grey => "grey", Red => "red" });
+names!(Polarity { Good => "good", Bad => "bad" });
+names!(Unavailable { Disable => "disable", Hide => "hide" });
