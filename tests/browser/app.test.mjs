@@ -57,3 +57,24 @@ test('a broken story shows its problems instead of a blank page', async () => {
   assert.match(text, /EOF while parsing/);
   await context.close();
 });
+
+test('a story opened directly reports a missing or broken file (the loader fetches it early)', async () => {
+  // No service worker: its own fetches would bypass the routes below after the first load.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await newPage(context);
+  await page.route('**/stories/the-email.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${env.server.base}#/story/the-email`);
+  await page.locator('main.page-message h1').waitFor();
+  assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.json.*404/s);
+  await page.unroute('**/stories/the-email.json');
+  await page.route('**/stories/the-email.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [',
+  }));
+  await page.reload();
+  await page.locator('main.page-message h1').waitFor();
+  assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.json:1:\d+/);
+  // The other stories still load, and the library is a click away.
+  await page.locator('main.page-message a').click();
+  await page.locator('.card:not(.broken)').first().waitFor();
+  await context.close();
+});
