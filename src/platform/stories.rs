@@ -16,20 +16,25 @@ fn inlined(id: &str) -> Option<Vec<u8>> {
     Some(text.into_bytes())
 }
 
-/// The entry of the story the loader (`boot-*.js`, see `scripts/postbuild.mjs`) started
-/// downloading before the app ran, if it is `id`; taken once.
-fn take_prefetch(id: &str) -> Option<wasm_bindgen::JsValue> {
+/// Where the loader (`boot-*.js`, see `scripts/postbuild.mjs`) leaves the story it started
+/// downloading before the app ran: `{id, bytes: Promise, ready: ArrayBuffer | null}`.
+const PREFETCH: &str = "__rapportPrefetch";
+
+/// The loader's entry if it is for story `id`.
+fn prefetch(id: &str) -> Option<wasm_bindgen::JsValue> {
     let window = web_sys::window()?;
-    let key = wasm_bindgen::JsValue::from_str("__rapportPrefetch");
-    let entry = js_sys::Reflect::get(&window, &key).ok()?;
+    let entry = js_sys::Reflect::get(&window, &PREFETCH.into()).ok()?;
     let for_id = js_sys::Reflect::get(&entry, &"id".into())
         .ok()?
         .as_string()?;
-    if for_id != id {
-        return None;
+    (for_id == id).then_some(entry)
+}
+
+/// Drops the loader's entry: it is used once.
+fn forget_prefetch() {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::delete_property(&window, &PREFETCH.into());
     }
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    Some(entry)
 }
 
 fn bytes_of(buffer: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
@@ -41,19 +46,17 @@ fn bytes_of(buffer: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
 /// The prefetched story `id` if it has already arrived, so the app can start on it without a
 /// render of "loading"; else `None` and the prefetch is left for [`fetch_story`].
 pub fn prefetched_now(id: &str) -> Option<Vec<u8>> {
-    let window = web_sys::window()?;
-    let entry = js_sys::Reflect::get(&window, &"__rapportPrefetch".into()).ok()?;
-    let ready = js_sys::Reflect::get(&entry, &"ready".into()).ok()?;
-    if !ready.is_instance_of::<js_sys::ArrayBuffer>() {
-        return None;
-    }
-    take_prefetch(id).and(bytes_of(&ready))
+    let ready = js_sys::Reflect::get(&prefetch(id)?, &"ready".into()).ok()?;
+    let bytes = bytes_of(&ready)?;
+    forget_prefetch();
+    Some(bytes)
 }
 
 /// The prefetched story `id`, awaited. `None` when there is none or it failed: the caller then
 /// fetches it itself and reports any failure properly.
 async fn prefetched(id: &str) -> Option<Vec<u8>> {
-    let entry = take_prefetch(id)?;
+    let entry = prefetch(id)?;
+    forget_prefetch();
     let promise: js_sys::Promise = js_sys::Reflect::get(&entry, &"bytes".into())
         .ok()?
         .dyn_into()
