@@ -12,6 +12,7 @@ use std::hash::Hash;
 pub fn validate(file: &StoryFile) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut v = Validator {
         file,
+        nodes: file.node_index(),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -21,6 +22,8 @@ pub fn validate(file: &StoryFile) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
 
 struct Validator<'a> {
     file: &'a StoryFile,
+    /// Node positions by id, built once for every reference check and for reachability.
+    nodes: HashMap<&'a str, usize>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -227,12 +230,11 @@ impl Validator<'_> {
     }
 
     fn has_node(&self, id: &str) -> bool {
-        self.file.nodes.iter().any(|n| n.id.as_str() == id)
+        self.nodes.contains_key(id)
     }
 
     fn nodes(&mut self) {
         let f = self.file;
-        let ids: HashSet<&str> = f.nodes.iter().map(|n| n.id.as_str()).collect();
         let objectives: HashSet<&str> = f.objectives.iter().map(|o| o.id.as_str()).collect();
         let speakers: HashSet<&str> = [CLIENT, YOU, NARRATOR]
             .into_iter()
@@ -286,7 +288,7 @@ impl Validator<'_> {
             for (j, choice) in node.choices.iter().enumerate() {
                 let cp = || format!("/nodes/{i}/choices/{j}");
                 self.text(|| child(&cp(), "text"), &choice.text);
-                if !ids.contains(choice.next.as_str()) {
+                if !self.has_node(choice.next.as_str()) {
                     self.error(
                         child(&cp(), "next"),
                         format!(
@@ -355,7 +357,7 @@ impl Validator<'_> {
     /// Warns on nodes no play can reach (ignoring conditions) and on endings among them.
     fn reachability(&mut self) {
         let f = self.file;
-        let reached = reachable(f);
+        let reached = reachable_with(f, &self.nodes);
         for (i, node) in f.nodes.iter().enumerate() {
             if !reached[i] {
                 let what = if node.ending.is_some() {
@@ -395,7 +397,10 @@ impl Validator<'_> {
 /// Which nodes (by position in `nodes`) are reachable from the start through choices and rules,
 /// ignoring conditions. A duplicated id resolves to its first node, as in play.
 pub fn reachable(file: &StoryFile) -> Vec<bool> {
-    let by_id = file.node_index();
+    reachable_with(file, &file.node_index())
+}
+
+fn reachable_with(file: &StoryFile, by_id: &HashMap<&str, usize>) -> Vec<bool> {
     let mut seen = vec![false; file.nodes.len()];
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut targets: Vec<&str> = vec![file.start.as_str()];
