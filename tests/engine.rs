@@ -12,6 +12,12 @@ fn mini() -> Story {
     story.expect("mini loads")
 }
 
+/// The example story as JSON, to change a part of before loading it.
+fn mini_json() -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read("tests/fixtures/mini.json").expect("fixture exists"))
+        .expect("fixture is JSON")
+}
+
 fn play(story: &Story, choices: &[&str]) -> Session {
     let ids: Vec<ChoiceId> = choices.iter().map(ChoiceId::new).collect();
     Session::replay(story, ids.iter()).expect("path is playable")
@@ -365,10 +371,8 @@ fn a_repeated_key_keeps_its_last_value_and_the_file_order_is_kept() {
 
 #[test]
 fn a_structural_error_deep_in_a_choice_names_its_exact_place() {
-    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
-    // A number where the reply text of the first node's second choice should be.
-    let story: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
-    let mut broken = story.clone();
+    // A number where a rating should be, and a word where an effect's number should be.
+    let mut broken = mini_json();
     broken["nodes"][0]["choices"][1]["feedback"]["rating"] = serde_json::json!(7);
     broken["nodes"][1]["choices"][0]["effects"] = serde_json::json!({ "trust": "lots" });
     let bytes = serde_json::to_vec_pretty(&broken).expect("serialises");
@@ -393,8 +397,7 @@ fn a_structural_error_deep_in_a_choice_names_its_exact_place() {
 
 #[test]
 fn texts_with_and_without_escapes_read_back_exactly() {
-    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
-    let mut story: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+    let mut story = mini_json();
     story["title"]["en"] = serde_json::json!("Tom said \"no\" — twice\nthen left");
     story["summary"]["es"] = serde_json::json!("Sin escapes, con acentos: qué día");
     let bytes = serde_json::to_vec(&story).expect("serialises");
