@@ -22,7 +22,6 @@ struct Bubble {
     speaker: String,
     name: Option<String>,
     text: String,
-    newest: bool,
 }
 
 /// The transcript, scrolled so the newest line is in view.
@@ -51,7 +50,7 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
     html! {
         <ol class="transcript" lang={loc.to_string()}>
             { for bubbles.into_iter().map(|b| html! {
-                <li class={classes!("bubble", b.speaker.clone(), b.newest.then_some("newest"))}>
+                <li class={classes!("bubble", b.speaker.clone())}>
                     if let Some(name) = b.name {
                         <span class="who">{ name }</span>
                     }
@@ -66,7 +65,6 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
 fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) -> Vec<Bubble> {
     let mut out = Vec::new();
     let states = session.states(story);
-    let last = states.len().saturating_sub(1);
     for (i, state) in states.iter().enumerate() {
         let Ok(step) = state.step(story) else { break };
         for line in &step.lines {
@@ -84,7 +82,6 @@ fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) ->
                 speaker: class,
                 name,
                 text: line.text.get(loc, fb).to_string(),
-                newest: i == last,
             });
         }
         if let Some(turn) = session.history.get(i) {
@@ -93,7 +90,6 @@ fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) ->
                     speaker: YOU.to_string(),
                     name: Some(Msg::You.get(lang).to_string()),
                     text: choice.text.get(loc, fb).to_string(),
-                    newest: false,
                 });
             }
         }
