@@ -47,14 +47,6 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.find(key).ok().map(|i| &mut self.0[i].1)
     }
 
-    /// Whether `key` has a value.
-    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
-    where
-        K: Borrow<Q>,
-    {
-        self.find(key).is_ok()
-    }
-
     /// Sets `key` to `value`; returns the value it replaced.
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         match self.find(&key) {
@@ -91,11 +83,6 @@ impl<K, V> SortedMap<K, V> {
     /// The entries in key order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + ExactSizeIterator {
         self.0.iter().map(|(k, v)| (k, v))
-    }
-
-    /// The keys in order.
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
-        self.0.iter().map(|(k, _)| k)
     }
 
     /// The values in key order.
@@ -261,16 +248,6 @@ impl<K> SortedSet<K> {
     /// The members in order.
     pub fn iter(&self) -> std::slice::Iter<'_, K> {
         self.0.iter()
-    }
-
-    /// How many members.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 
