@@ -63,15 +63,11 @@ pub struct Str {
 impl Str {
     /// A string of its own.
     pub fn new(text: &str) -> Self {
-        Self::whole(Rc::from(text))
-    }
-
-    fn whole(source: Rc<str>) -> Self {
-        let end = u32::try_from(source.len()).unwrap_or(u32::MAX);
         Self {
-            source,
+            source: Rc::from(text),
             start: 0,
-            end,
+            // Story files are refused far below 4 GB (see `MAX_UPLOAD_BYTES`).
+            end: u32::try_from(text.len()).unwrap_or(u32::MAX),
         }
     }
 
