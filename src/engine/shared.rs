@@ -66,7 +66,7 @@ impl Str {
         Self {
             source: Rc::from(text),
             start: 0,
-            // Story files are refused far below 4 GB (see `MAX_UPLOAD_BYTES`).
+            // Story files are refused long before 4 GB (over 5 MB in the app, 10 MB in storycheck).
             end: u32::try_from(text.len()).unwrap_or(u32::MAX),
         }
     }
