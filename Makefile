@@ -23,6 +23,7 @@ bundle: dist
 ## Benchmark table (never fails): first-load weight, time to first choice, choice latency, engine scaling, vs inkjs.
 bench: dist
 	cargo build --quiet --release --bin storycheck
+	cd bench/floor && trunk build --release >/dev/null
 	-node scripts/bench.mjs
 
 lint: setup

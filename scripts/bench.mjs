@@ -42,6 +42,21 @@ for (const f of files) {
 }
 row('First-load weight (no stories)', `${kb(raw)} (${kb(gz)} gzip)`, '≤ 110 KB gzip', judge(gz, 110 * 1024));
 
+// The floor of the required stack: bench/floor, the smallest Yew app that reads a story with
+// serde_json and answers a click through a reducer, built by Trunk exactly as the app is.
+const floorApp = path.join(root, 'bench/floor/dist');
+{
+  const names = fs.readdirSync(floorApp).filter((f) => /\.(html|js|wasm)$/.test(f));
+  let fraw = 0;
+  let fgz = 0;
+  for (const f of names) {
+    const data = fs.readFileSync(path.join(floorApp, f));
+    fraw += data.length;
+    fgz += zlib.gzipSync(data, { level: 9 }).length;
+  }
+  row('  floor: the smallest Yew app on the required stack (bench/floor)', `${kb(fraw)} (${kb(fgz)} gzip)`);
+}
+
 // Generated stories, and their ink twins compiled by inkjs.
 const sizes = [1000, 10000, 100000];
 const stories = Object.fromEntries(sizes.map((n) => [n, execFileSync(storycheck, ['generate', String(n)], { maxBuffer: 1 << 30 }).toString()]));
@@ -123,11 +138,14 @@ render();
 const floorServer = await serve(floorDir);
 const ttfcFloor = median(await timeToFirstChoice('none', floorServer.base));
 row('  floor: a static page with its button in the HTML, same way', ms(ttfcFloor));
+const yewServer = await serve(floorApp);
+const ttfcYew = median(await timeToFirstChoice('none', yewServer.base));
+row('  floor: the smallest Yew app (bench/floor), same way', ms(ttfcYew));
 
 // Choice latency with the browser's Event Timing API: for each real click, the time from the
 // input to the next paint after all handlers (what Chrome's INP measures). Chrome reports only
 // events over 16 ms, so an unreported click was painted within one frame.
-async function choiceLatency(throttle, floor = false, play = 0) {
+async function choiceLatency(throttle, floor = null, play = 0) {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -137,7 +155,7 @@ async function choiceLatency(throttle, floor = false, play = 0) {
       for (const e of list.getEntries()) if (e.name === 'click') window.__clicks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
-  await page.goto(floor ? floorServer.base : `${server.base}#/story/${largest}`);
+  await page.goto(floor ?? `${server.base}#/story/${largest}`);
   const expert = floor
     ? Array.from({ length: 10 }, (_, n) => `c${n}-0`)
     : JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${largest}.paths.json`), 'utf8')).expert;
@@ -165,7 +183,7 @@ async function choiceLatency(throttle, floor = false, play = 0) {
 // same point of the frame: a run is mostly all-fast or all-slow. Several pages, each with a
 // slightly different reader's pause, sample the frame instead.
 const PLAYS = 4;
-async function plays(throttle, floor = false) {
+async function plays(throttle, floor = null) {
   const replies = [];
   const endings = [];
   for (let i = 0; i < PLAYS; i++) {
@@ -177,7 +195,8 @@ async function plays(throttle, floor = false) {
 }
 const all1 = await plays(1);
 const all4 = await plays(4);
-const floor1 = await plays(1, true);
+const floor1 = await plays(1, floorServer.base);
+const floorYew = await plays(1, yewServer.base);
 // Event Timing rounds durations to 8 ms and reports only those of 16 ms or more, so a reply
 // painted in the frame after the click reads as 16 (or is not reported at all).
 const frame = 16;
@@ -189,6 +208,7 @@ const fmt = ({ replies }) => {
 const lat1 = median(all1.replies);
 row(`Choice latency, click → painted (Event Timing, ${largest} expert path, ${PLAYS} plays)`, fmt(all1), '≤ 16 ms', lat1 <= frame ? 'within' : judge(lat1, frame));
 row('  floor: a static page whose click appends a line, same way', fmt(floor1));
+row('  floor: the smallest Yew app (bench/floor), same way', fmt(floorYew));
 row('Choice latency with CPU 4x', fmt(all4));
 const endingOf = ({ ending }) => (ending ? ms(ending) : '< 16 ms');
 row('  last reply → ending and debrief painted (median)', `${endingOf(all1)} (CPU 4x: ${endingOf(all4)})`);
@@ -242,6 +262,7 @@ await context.close();
 await browser.close();
 await server.close();
 await floorServer.close();
+await yewServer.close();
 
 // Native engine.
 const native = execFileSync(storycheck, ['bench']).toString().trim().split('\n').map((l) => JSON.parse(l));
