@@ -471,3 +471,24 @@ fn every_enum_name_in_the_schema_reads_and_writes_back() {
         .to_string()
         .contains("unknown variant `victory`"));
 }
+
+#[test]
+fn stories_are_equal_by_content_whether_shared_or_loaded_twice() {
+    // The view compares its props on every reply; the same shared story must compare equal (it
+    // does so without walking the graph), and a changed one must not.
+    let shared = std::rc::Rc::new(mini());
+    assert_eq!(*shared, *shared.clone());
+    assert_eq!(mini(), mini(), "two loads of one file are equal");
+    let mut json = mini_json();
+    json["nodes"][0]["lines"][0]["text"]["en"] = "Something else.".into();
+    let bytes = serde_json::to_vec(&json).expect("json");
+    let changed = load(StoryId::new("mini"), &bytes).0.expect("loads");
+    assert_ne!(mini(), changed);
+    let renamed = load(
+        StoryId::new("other"),
+        &serde_json::to_vec(&mini_json()).expect("json"),
+    )
+    .0
+    .expect("loads");
+    assert_ne!(mini(), renamed, "another id is another story");
+}

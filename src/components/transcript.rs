@@ -49,15 +49,19 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
     }
     html! {
         <ol class="transcript" lang={loc.to_string()}>
-            { for bubbles.into_iter().map(|b| html! {
-                <li class={classes!("bubble", b.speaker.clone())}>
+            // Keyed by position, the end mark too (a list is diffed by key only when every
+            // child has one): the transcript only grows or shrinks at its end, and Yew pairs
+            // unkeyed children from the end, so one new line would rewrite and repaint every
+            // bubble above it.
+            { for bubbles.into_iter().enumerate().map(|(i, b)| html! {
+                <li key={i} class={classes!("bubble", b.speaker.clone())}>
                     if let Some(name) = b.name {
                         <span class="who">{ name }</span>
                     }
                     <p>{ b.text }</p>
                 </li>
             }) }
-            <li class="end" ref={end} aria-hidden="true"></li>
+            <li key="end" class="end" ref={end} aria-hidden="true"></li>
         </ol>
     }
 }

@@ -9,13 +9,21 @@ use rustc_hash::FxHashMap;
 pub type Emotions = SortedMap<EmotionId, i32>;
 
 /// A story ready to play. Built only by [`super::load`], so every reference in it resolves.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Story {
     /// The id (file stem).
     pub id: StoryId,
     /// The content as written.
     pub file: StoryFile,
     index: FxHashMap<NodeId, usize>,
+}
+
+/// Equal content. The view compares its props on every reply, and every component gets the
+/// same shared story: the same one is equal at once, without walking the whole graph.
+impl PartialEq for Story {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other) || (self.id == other.id && self.file == other.file)
+    }
 }
 
 impl Story {

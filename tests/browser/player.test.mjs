@@ -37,6 +37,44 @@ test('a reload resumes exactly where the learner was', async () => {
   await context.close();
 });
 
+test('a reply adds its lines below and leaves the earlier ones untouched', async () => {
+  // Rewriting earlier bubbles would repaint the whole conversation on every reply (a frame lost)
+  // and can make a screen reader read it again.
+  const context = await env.browser.newContext();
+  const page = await open(context, '#/story/the-email');
+  const steps = JSON.parse(fs.readFileSync(path.join(root, 'tests/transcripts/the-email.paths.json'), 'utf8')).expert;
+  await page.locator(`[data-choice="${steps[0]}"]`).click();
+  await page.locator(`[data-choice="${steps[1]}"]`).click();
+  await page.waitForFunction(() => document.querySelectorAll('.bubble.you').length === 2);
+  await page.evaluate(() => {
+    window.__earlier = [...document.querySelectorAll('.transcript > li.bubble')];
+    window.__changed = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const li = (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('li.bubble');
+        if (li && window.__earlier.includes(li)) window.__changed.push(r.type);
+        for (const n of r.removedNodes) if (window.__earlier.includes(n)) window.__changed.push('removed');
+      }
+    }).observe(document.querySelector('.transcript'), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.locator(`[data-choice="${steps[2]}"]`).click();
+  await page.waitForFunction(() => document.querySelectorAll('.bubble.you').length === 3);
+  const result = await page.evaluate(() => ({
+    changed: window.__changed,
+    kept: window.__earlier.every((li, i) => document.querySelectorAll('.transcript > li.bubble')[i] === li),
+    more: document.querySelectorAll('.transcript > li.bubble').length - window.__earlier.length,
+  }));
+  assert.deepEqual(result.changed, [], 'no earlier bubble was rewritten, moved or removed');
+  assert.ok(result.kept, 'the earlier bubbles are the same elements, in the same order');
+  assert.ok(result.more >= 2, 'the reply and the answer were added');
+  // Taking the reply back removes only what it added.
+  await page.locator('.player-actions button.secondary').click();
+  await page.waitForFunction(() => document.querySelectorAll('.bubble.you').length === 2);
+  assert.ok(await page.evaluate(() => window.__earlier.every((li) => li.isConnected)));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('corrupted saved progress is set aside with a notice, and the app still plays', async () => {
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
