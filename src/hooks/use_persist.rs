@@ -1,8 +1,11 @@
 //! Saving progress after every change, and reading it back (setting corrupt data aside).
 
 use crate::i18n::Msg;
+use crate::platform::frame::after_paint;
 use crate::platform::storage::Storage;
 use crate::state::{Action, AppContext, Progress, PROGRESS_KEY};
+use gloo::events::EventListener;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,15 +25,49 @@ pub fn read_progress(storage: &Storage) -> (Progress, Option<Msg>) {
     }
 }
 
-/// Saves the learner's progress whenever it changes.
+/// Progress changed but not written yet.
+type Unsaved = RefCell<Option<Progress>>;
+
+/// Writes what is unsaved, if anything.
+fn save(storage: &Storage, unsaved: &Unsaved, ctx: &AppContext) {
+    let Some(progress) = unsaved.borrow_mut().take() else {
+        return;
+    };
+    if let Ok(json) = serde_json::to_string(&progress) {
+        if !storage.set(PROGRESS_KEY, &json) {
+            ctx.dispatch(Action::Notify(Msg::SaveFailed));
+        }
+    }
+}
+
+/// Saves the learner's progress whenever it changes: once the change is painted (writing in
+/// the click's own task held the reply's frame back), and at once when the page is hidden or
+/// left, since a hidden page paints no frame to wait for.
 #[hook]
 pub fn use_persist(ctx: AppContext, storage: Rc<Storage>) {
     let progress = ctx.progress();
+    let unsaved: Rc<Unsaved> = use_memo((), |_| RefCell::new(None));
+    {
+        let (ctx, storage, unsaved) = (ctx.clone(), storage.clone(), unsaved.clone());
+        use_effect_with((), move |_| {
+            let flush = Rc::new(move || save(&storage, &unsaved, &ctx));
+            let window = web_sys::window();
+            let on = |target: &web_sys::EventTarget, event: &'static str| {
+                let flush = flush.clone();
+                EventListener::new(target, event, move |_| flush())
+            };
+            let guards = window.map(|w| {
+                let mut guards = vec![on(&w, "pagehide")];
+                if let Some(doc) = w.document() {
+                    guards.push(on(&doc, "visibilitychange"));
+                }
+                guards
+            });
+            move || drop(guards)
+        });
+    }
     use_effect_with(progress, move |progress| {
-        if let Ok(json) = serde_json::to_string(progress) {
-            if !storage.set(PROGRESS_KEY, &json) {
-                ctx.dispatch(Action::Notify(Msg::SaveFailed));
-            }
-        }
+        *unsaved.borrow_mut() = Some(progress.clone());
+        after_paint(move || save(&storage, &unsaved, &ctx));
     });
 }

@@ -125,12 +125,14 @@ test('kiosk: attract screen, then after the idle time a countdown, then a clean 
   await page.locator('.attract-card a.button').click();
   await page.locator('[role="group"] button.choice:not([disabled])').first().click();
   await page.locator('.bubble.you').first().waitFor();
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport:v1:progress')));
-  assert.equal(Object.keys(saved.sessions).length, 1, 'the visit is being saved');
+  // Progress is written once the reply is painted.
+  const progress = () => JSON.parse(localStorage.getItem('rapport:v1:progress') || '{"sessions":{}}');
+  await page.waitForFunction(`(${progress})().sessions && Object.keys((${progress})().sessions).length === 1`, null, { timeout: 2000 });
   await page.locator('[role="alertdialog"]').waitFor({ timeout: 8000 });
   assert.match(await page.locator('[role="alertdialog"]').innerText(), /still there/i);
   await page.locator('.attract-card').waitFor({ timeout: 8000 });
   assert.equal(await page.locator('[role="alertdialog"]').count(), 0);
+  await page.waitForFunction(`Object.keys((${progress})().sessions).length === 0`, null, { timeout: 2000 });
   const after = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport:v1:progress')));
   assert.deepEqual(after.sessions, {}, 'no progress of the previous visitor remains');
   assert.deepEqual(after.best, {});

@@ -75,6 +75,28 @@ test('a reply adds its lines below and leaves the earlier ones untouched', async
   await context.close();
 });
 
+test('a reply is saved even when no frame is painted after it (page hidden at once)', async () => {
+  // Progress is written after the reply's paint; a page hidden straight away paints no frame,
+  // so hiding it must write what is pending.
+  const context = await env.browser.newContext();
+  const page = await open(context);
+  await page.locator(`[data-choice="${EXPERT[0]}"]`).waitFor();
+  const saved = await page.evaluate(async (id) => {
+    // Frames first, so no save is still waiting for one; then none comes, as in a hidden page.
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+    window.requestAnimationFrame = () => 0;
+    document.querySelector(`[data-choice="${id}"]`).click();
+    await new Promise((done) => setTimeout(done, 50)); // the reply is rendered
+    const before = localStorage.getItem('rapport:v1:progress') || '';
+    document.dispatchEvent(new Event('visibilitychange'));
+    return { before, after: localStorage.getItem('rapport:v1:progress') || '' };
+  }, EXPERT[0]);
+  assert.ok(!saved.before.includes(EXPERT[0]), 'not written before a paint');
+  assert.ok(saved.after.includes(EXPERT[0]), 'written when the page was hidden');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('corrupted saved progress is set aside with a notice, and the app still plays', async () => {
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
@@ -273,6 +295,8 @@ test('storage full: the learner is told, play goes on, and what was saved is kep
   const page = await open(context);
   await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
   await page.locator('.bubble.you').first().waitFor();
+  // Written once the reply is painted.
+  await page.waitForFunction((id) => (localStorage.getItem('rapport:v1:progress') || '').includes(id), EXPERT[0]);
   const saved = await page.evaluate(() => localStorage.getItem('rapport:v1:progress'));
   await page.evaluate(() => {
     Storage.prototype.setItem = function quotaExceeded() {
