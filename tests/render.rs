@@ -220,3 +220,17 @@ fn svg_numbers_are_written_without_the_float_formatter() {
     assert_eq!(num(-0.5), "-0.5");
     assert_eq!(num(99.999), "100");
 }
+
+#[test]
+fn the_face_changes_by_visible_steps_only() {
+    // A reply that moves the client's strain a little must not redraw the face (a repaint for a
+    // change under a pixel); a large move must.
+    use rapport::components::portrait::portrait;
+    use rapport::engine::model::{Face, Look};
+    let look = Look::default();
+    let at = |intensity: f32| portrait(&look, Face::Angry, intensity, "Tom");
+    assert_eq!(at(0.50), at(0.52));
+    assert_eq!(at(0.0), at(-1.0), "clamped below");
+    assert_ne!(at(0.50), at(0.70));
+    assert_ne!(at(0.0), at(1.0));
+}

@@ -36,7 +36,10 @@ fn shape(face: Face) -> (f32, f32, f32, f32, bool) {
 
 /// Draws the portrait. `intensity` (0.0–1.0) deepens the expression; `label` is its accessible name.
 pub fn portrait(look: &Look, face: Face, intensity: f32, label: &str) -> Html {
-    let k = 0.6 + 0.8 * intensity.clamp(0.0, 1.0);
+    // Eight steps of depth: a change too small to see leaves the drawing as it was, so a reply
+    // does not redraw the face for nothing.
+    let intensity = (intensity.clamp(0.0, 1.0) * 8.0).round() / 8.0;
+    let k = 0.6 + 0.8 * intensity;
     let (inner, outer, curve, eye_h, open) = shape(face);
     let (inner, outer, curve) = (inner * k, outer * k, curve * k);
     let skin = SKIN[usize::from(look.skin.clamp(1, 5)) - 1];
