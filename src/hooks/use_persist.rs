@@ -41,8 +41,8 @@ fn save(storage: &Storage, unsaved: &Unsaved, ctx: &AppContext) {
 }
 
 /// Saves the learner's progress whenever it changes: once the change is painted (writing in
-/// the click's own task held the reply's frame back), and at once when the page is hidden or
-/// left, since a hidden page paints no frame to wait for.
+/// the click's own task held the reply's frame back) or within 200 ms where no frame comes, and
+/// at once when the page is hidden or left.
 #[hook]
 pub fn use_persist(ctx: AppContext, storage: Rc<Storage>) {
     let progress = ctx.progress();
