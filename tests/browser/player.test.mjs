@@ -169,6 +169,29 @@ test('the language follows ?lang=, switches on every screen and is remembered', 
   await context.close();
 });
 
+test('a held key answers once: Enter on a reply or a digit does not repeat through the story', async () => {
+  const context = await env.browser.newContext();
+  const page = await open(context);
+  const answered = () => page.locator('.bubble.you').count();
+  const reply = page.locator('[role="group"] button.choice:not([disabled])').first();
+  await reply.focus();
+  await page.keyboard.down('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.bubble.you').length === 1);
+  await page.waitForTimeout(300); // focus is on the next replies by now
+  for (let i = 0; i < 3; i++) await page.keyboard.down('Enter'); // the key is still held: repeats
+  await page.waitForTimeout(300);
+  assert.equal(await answered(), 1, 'a held Enter answered once');
+  await page.keyboard.up('Enter');
+  await page.keyboard.down('1');
+  await page.waitForFunction(() => document.querySelectorAll('.bubble.you').length === 2);
+  for (let i = 0; i < 3; i++) await page.keyboard.down('1');
+  await page.waitForTimeout(300);
+  assert.equal(await answered(), 2, 'a held digit answered once');
+  await page.keyboard.up('1');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('keyboard only: digits pick replies, focus follows, and the story ends', async () => {
   const context = await env.browser.newContext();
   const page = await open(context);
