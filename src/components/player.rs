@@ -115,11 +115,12 @@ pub fn Player(props: &PlayerProps) -> Html {
                             <p class="choices-title" aria-hidden="true">{ Msg::YourReply.get(lang) }</p>
                             { for step.offers.iter().enumerate().map(|(n, offer)| {
                                 let onclick = pick.reform(move |_| n);
-                                // Keyed by place: the next node's replies reuse these buttons and
-                                // change only their text, which is quicker to draw than new ones.
+                                // Keyed by reply, so the next node's replies are new buttons: reusing
+                                // them would be quicker, but focus would stay on a button whose text
+                                // changed under it, and a screen reader would not announce the replies.
                                 html! {
                                     <button type="button" class="choice" disabled={!offer.available} {onclick}
-                                            key={n} data-choice={offer.choice.id.to_string()}>
+                                            key={offer.choice.id.as_str()} data-choice={offer.choice.id.to_string()}>
                                         <kbd aria-hidden="true">{ n + 1 }</kbd>
                                         <span>{ offer.choice.text.get(loc, fb) }</span>
                                         if !offer.available {

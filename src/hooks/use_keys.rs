@@ -24,7 +24,7 @@ pub fn use_number_keys(pick: Callback<usize>) {
                 let digit = key.parse::<usize>().ok().filter(|n| (1..=9).contains(n));
                 if event.repeat() {
                     // One reply per press: a held digit or Enter must not race through the story
-                    // (the replies' buttons are reused, so a held Enter would answer them all).
+                    // (focus moves to the next replies, and a held Enter would answer them too).
                     if digit.is_some() || (key == "Enter" && on_reply(event)) {
                         event.prevent_default();
                     }
