@@ -32,31 +32,27 @@ const wasm = bootText.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
 const css = html.match(/href="\.\/(style-[^"]+\.css)"/)[1];
 const icon = html.match(/href="\.\/(icon-[^"]+\.(?:svg|png))"/)?.[1];
 const files = ['index.html', boot, glue, wasm, css, 'manifest.webmanifest', 'config.json', icon].filter(Boolean);
-let raw = 0;
-let gz = 0;
-for (const f of files) {
-  const data = fs.readFileSync(path.join(dist, f));
-  const z = zlib.gzipSync(data, { level: 9 }).length;
-  raw += data.length;
-  gz += z;
-  row(`  ${f.replace(/-[0-9a-f]{12,16}/, '')}`, `${kb(data.length)} (${kb(z)} gzip)`);
+/** Bytes and gzip -9 bytes of `names` in `dir`, each file's own row written by `each`. */
+function weigh(dir, names, each = () => {}) {
+  let raw = 0;
+  let gz = 0;
+  for (const f of names) {
+    const data = fs.readFileSync(path.join(dir, f));
+    const z = zlib.gzipSync(data, { level: 9 }).length;
+    raw += data.length;
+    gz += z;
+    each(f, data.length, z);
+  }
+  return { raw, gz };
 }
+const { raw, gz } = weigh(dist, files, (f, r, z) => row(`  ${f.replace(/-[0-9a-f]{12,16}/, '')}`, `${kb(r)} (${kb(z)} gzip)`));
 row('First-load weight (no stories)', `${kb(raw)} (${kb(gz)} gzip)`, '≤ 110 KB gzip', judge(gz, 110 * 1024));
 
 // The floor of the required stack: bench/floor, the smallest Yew app that reads a story with
 // serde_json and answers a click through a reducer, built by Trunk exactly as the app is.
 const floorApp = path.join(root, 'bench/floor/dist');
-{
-  const names = fs.readdirSync(floorApp).filter((f) => /\.(html|js|wasm)$/.test(f));
-  let fraw = 0;
-  let fgz = 0;
-  for (const f of names) {
-    const data = fs.readFileSync(path.join(floorApp, f));
-    fraw += data.length;
-    fgz += zlib.gzipSync(data, { level: 9 }).length;
-  }
-  row('  floor: the smallest Yew app on the required stack (bench/floor)', `${kb(fraw)} (${kb(fgz)} gzip)`);
-}
+const floorWeight = weigh(floorApp, fs.readdirSync(floorApp).filter((f) => /\.(html|js|wasm)$/.test(f)));
+row('  floor: the smallest Yew app on the required stack (bench/floor)', `${kb(floorWeight.raw)} (${kb(floorWeight.gz)} gzip)`);
 
 // Generated stories, and their ink twins compiled by inkjs.
 const sizes = [1000, 10000, 100000];

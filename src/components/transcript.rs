@@ -36,8 +36,8 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
         let end = end.clone();
         use_effect_with(props.session.history.len(), move |_| {
             // After the reply is painted: scrolling needs a layout, which in the click's own task
-            // would hold the reply's paint back by a frame. Only when the newest line is out of
-            // view, since a scroll repaints the whole page.
+            // would hold the reply's paint back by a frame. `Nearest` scrolls only when the newest
+            // line is out of view, since a scroll repaints the whole page.
             crate::platform::frame::after_paint(move || {
                 if let Some(el) = end.cast::<web_sys::Element>() {
                     let options = web_sys::ScrollIntoViewOptions::new();
