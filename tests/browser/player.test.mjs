@@ -226,6 +226,11 @@ test('the debrief chart has one point per turn and shows the reply behind it', a
   assert.match(await page.locator('.chart-detail').innerText(), /\S/);
   assert.ok(await page.locator('.path li').count() === turns);
   // The story map shows the learner's path: every node they passed, every step they took.
+  // Progress is written after the paint; wait for the save of the last reply.
+  await page.waitForFunction(([story, n]) => {
+    const saved = JSON.parse(localStorage.getItem('rapport:v1:progress') || '{}');
+    return saved.sessions?.[story]?.history?.length === n;
+  }, [STORY, turns], { timeout: 2000 });
   const progress = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport:v1:progress')));
   const session = progress.sessions[STORY];
   const nodes = new Set([...session.history.map((t) => t.node), session.node]);

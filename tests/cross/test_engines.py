@@ -217,9 +217,15 @@ def test_play_through(engine, base_url, request, tmp_path):
         for choice in EXPERT[1:RELOAD_AFTER]:
             click_reply(driver, choice)
 
-        # Reload mid-story: progress comes back from localStorage, identical.
-        assert driver.execute_script("return localStorage.getItem('rapport:v1:progress')"), \
-            "nothing saved in localStorage"
+        # Reload mid-story: progress comes back from localStorage, identical. The app saves
+        # after the reply's paint, or within 200 ms where no frame comes (WebKitGTK under
+        # Xvfb), so wait for the save instead of reading storage in the same instant.
+        saved_within = time.monotonic()
+        wait(driver).until(
+            lambda d: d.execute_script("return localStorage.getItem('rapport:v1:progress')"),
+            "nothing saved in localStorage")
+        saved_within = time.monotonic() - saved_within
+        assert saved_within < 2.0, f"progress took {saved_within:.1f} s to be saved"
         before = _state(driver)
         _settle(driver)
         driver.save_screenshot(str(ARTIFACTS / f"{engine}-conversation.png"))
