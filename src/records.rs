@@ -239,7 +239,7 @@ pub fn learner_report(story: &Story, session: &Session, locale: &str) -> Value {
             })
         })
         .collect();
-    let ending = story.node(&session.node).and_then(|n| n.ending.as_ref());
+    let ending = story.node(&session.node).and_then(|n| n.ending.as_deref());
     json!({
         "story": story.id.to_string(),
         "title": story.file.title.get(loc, fb),

@@ -492,3 +492,46 @@ fn stories_are_equal_by_content_whether_shared_or_loaded_twice() {
     .expect("loads");
     assert_ne!(mini(), renamed, "another id is another story");
 }
+
+#[test]
+fn a_repeated_effect_keeps_its_last_value_whether_alone_or_among_others() {
+    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
+    let written = r#""effects": {"trust": 15, "anger": -15}"#;
+    assert!(text.contains(written));
+    let story = mini();
+    let start = Session::new(&story);
+    let after = |effects: &str| {
+        let patched = text.replacen(written, &format!(r#""effects": {effects}"#), 1);
+        let (story, report) = load(StoryId::new("mini"), patched.as_bytes());
+        let story = story.unwrap_or_else(|| panic!("{:#?}", report.errors));
+        let s = play(&story, &["explain"]);
+        (value(&s, "trust"), value(&s, "anger"))
+    };
+    let (trust, anger) = (value(&start, "trust"), value(&start, "anger"));
+    assert_eq!(after(r#"{"trust": 40, "trust": 15}"#), (trust + 15, anger));
+    assert_eq!(
+        after(r#"{"trust": 40, "anger": -15, "trust": 15}"#),
+        (trust + 15, anger - 15)
+    );
+}
+
+#[test]
+fn a_repeated_choice_id_is_reported_where_it_repeats() {
+    let mut broken = mini_json();
+    broken["nodes"][0]["choices"][1]["id"] = serde_json::json!("explain");
+    let bytes = serde_json::to_vec_pretty(&broken).expect("serialises");
+    let (loaded, report) = load(StoryId::new("dup-choice"), &bytes);
+    assert!(loaded.is_none());
+    let found: Vec<_> = report
+        .errors
+        .iter()
+        .map(|d| (d.pointer.as_deref().unwrap_or(""), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/nodes/0/choices/1",
+            "duplicate choice id `explain` (first at /nodes/0/choices/0)"
+        )]
+    );
+}

@@ -82,7 +82,7 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
                 { for placed.iter().filter_map(|p| {
                     let node = &file.nodes[p.node];
                     let &(x, y) = pos.get(&p.node)?;
-                    let kind = match node.ending.as_ref().map(|e| e.outcome) {
+                    let kind = match node.ending.as_deref().map(|e| e.outcome) {
                         Some(Outcome::Success) => "success",
                         Some(Outcome::Partial) => "partial",
                         Some(Outcome::Failure) => "failure",

@@ -178,7 +178,7 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
     let ending_of = |s: &Session| {
         story
             .node(&s.node)
-            .and_then(|n| n.ending.as_ref().map(|e| (n, e)))
+            .and_then(|n| n.ending.as_deref().map(|e| (n, e)))
     };
 
     for (&node_i, &count) in &stuck {
@@ -327,7 +327,7 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
     for (j, &n) in endings.iter().enumerate() {
         let (paths, shortest, longest) = dp[0][j];
         let node = &f.nodes[n];
-        let outcome = node.ending.as_ref().map(|e| e.outcome);
+        let outcome = node.ending.as_deref().map(|e| e.outcome);
         a.ending_paths.push(EndingPaths {
             ending: node.id.to_string(),
             outcome: outcome.map(|o| o.as_str().to_string()).unwrap_or_default(),

@@ -99,7 +99,7 @@ pub fn review(story: &Story, session: &Session) -> Review {
     }
     let outcome = story
         .node(&session.node)
-        .and_then(|n| n.ending.as_ref())
+        .and_then(|n| n.ending.as_deref())
         .map(|e| e.outcome);
     Review {
         outcome,

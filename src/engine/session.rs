@@ -158,14 +158,14 @@ impl Session {
         let lines = node
             .lines
             .iter()
-            .filter(|l| self.test(l.when.as_ref()))
+            .filter(|l| self.test(l.when.as_deref()))
             .collect();
         let offers = node
             .choices
             .iter()
             .map(|choice| Offer {
                 choice,
-                available: self.test(choice.when.as_ref()),
+                available: self.test(choice.when.as_deref()),
             })
             .filter(|o| o.available || o.choice.if_unavailable != Unavailable::Hide)
             .collect();
@@ -173,7 +173,7 @@ impl Session {
             node,
             lines,
             offers,
-            ending: node.ending.as_ref(),
+            ending: node.ending.as_deref(),
         })
     }
 
@@ -208,7 +208,7 @@ impl Session {
                     node: node.id.clone(),
                     choice: id.clone(),
                 })?;
-        if !self.test(choice.when.as_ref()) {
+        if !self.test(choice.when.as_deref()) {
             return Err(PlayError::Unavailable {
                 node: node.id.clone(),
                 choice: id.clone(),

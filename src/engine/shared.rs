@@ -10,7 +10,21 @@ use std::rc::Rc;
 /// What [`reading`] shares: the ids seen so far and the text being read.
 struct Reading {
     ids: rustc_hash::FxHashSet<Rc<str>>,
+    /// The last id seen in each of a few slots (by length and end bytes): most ids repeat ones
+    /// just read (the locale of every text, an emotion in every choice), and this finds them
+    /// without hashing.
+    recent: [Option<Rc<str>>; RECENT],
     source: Rc<str>,
+}
+
+const RECENT: usize = 32;
+
+/// The slot of [`Reading::recent`] that `raw` would be in.
+fn slot(raw: &str) -> usize {
+    let bytes = raw.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    (bytes.len().wrapping_mul(7) ^ first ^ last.wrapping_mul(3)) % RECENT
 }
 
 thread_local! {
@@ -29,6 +43,7 @@ pub fn reading<T>(source: &Rc<str>, f: impl FnOnce() -> T) -> T {
     }
     let fresh = Reading {
         ids: Default::default(),
+        recent: Default::default(),
         source: source.clone(),
     };
     // Restores any outer reading afterwards (a nested parse is not expected, but harmless).
@@ -39,14 +54,23 @@ pub fn reading<T>(source: &Rc<str>, f: impl FnOnce() -> T) -> T {
 /// An `Rc<str>` for `raw`: the shared one while [`reading`], else a new one.
 pub fn intern(raw: &str) -> Rc<str> {
     READING.with(|r| match r.borrow_mut().as_mut() {
-        Some(reading) => match reading.ids.get(raw) {
-            Some(shared) => shared.clone(),
-            None => {
-                let shared: Rc<str> = Rc::from(raw);
-                reading.ids.insert(shared.clone());
-                shared
+        Some(reading) => {
+            let recent = &mut reading.recent[slot(raw)];
+            match recent {
+                Some(shared) if **shared == *raw => return shared.clone(),
+                _ => {}
             }
-        },
+            let shared = match reading.ids.get(raw) {
+                Some(shared) => shared.clone(),
+                None => {
+                    let shared: Rc<str> = Rc::from(raw);
+                    reading.ids.insert(shared.clone());
+                    shared
+                }
+            };
+            *recent = Some(shared.clone());
+            shared
+        }
         None => Rc::from(raw),
     })
 }

@@ -280,13 +280,19 @@ impl Validator<'_> {
                 self.text(|| format!("/nodes/{i}/ending/title"), &e.title);
                 self.text(|| format!("/nodes/{i}/ending/debrief"), &e.debrief);
             }
-            self.unique(
-                || format!("/nodes/{i}/choices"),
-                node.choices.iter().map(|c| &c.id),
-                "choice",
-            );
             for (j, choice) in node.choices.iter().enumerate() {
                 let cp = || format!("/nodes/{i}/choices/{j}");
+                // Compared pairwise: a map for the few choices of each of thousands of nodes
+                // cost more than the comparisons.
+                if let Some(first) = node.choices[..j].iter().position(|c| c.id == choice.id) {
+                    self.error(
+                        cp(),
+                        format!(
+                            "duplicate choice id `{}` (first at /nodes/{i}/choices/{first})",
+                            choice.id
+                        ),
+                    );
+                }
                 self.text(|| child(&cp(), "text"), &choice.text);
                 if !self.has_node(choice.next.as_str()) {
                     self.error(
