@@ -18,6 +18,14 @@ fn mini_json() -> serde_json::Value {
         .expect("fixture is JSON")
 }
 
+/// The problems found in a changed copy of the example story, which must not load.
+fn errors_of(broken: &serde_json::Value) -> Vec<rapport::engine::Diagnostic> {
+    let bytes = serde_json::to_vec_pretty(broken).expect("serialises");
+    let (loaded, report) = load(StoryId::new("broken"), &bytes);
+    assert!(loaded.is_none(), "the broken copy loaded");
+    report.errors
+}
+
 fn play(story: &Story, choices: &[&str]) -> Session {
     let ids: Vec<ChoiceId> = choices.iter().map(ChoiceId::new).collect();
     Session::replay(story, ids.iter()).expect("path is playable")
@@ -375,14 +383,8 @@ fn a_structural_error_deep_in_a_choice_names_its_exact_place() {
     let mut broken = mini_json();
     broken["nodes"][0]["choices"][1]["feedback"]["rating"] = serde_json::json!(7);
     broken["nodes"][1]["choices"][0]["effects"] = serde_json::json!({ "trust": "lots" });
-    let bytes = serde_json::to_vec_pretty(&broken).expect("serialises");
-    let (loaded, report) = load(StoryId::new("deep"), &bytes);
-    assert!(loaded.is_none());
-    let pointers: Vec<_> = report
-        .errors
-        .iter()
-        .filter_map(|d| d.pointer.clone())
-        .collect();
+    let errors = errors_of(&broken);
+    let pointers: Vec<_> = errors.iter().filter_map(|d| d.pointer.clone()).collect();
     assert_eq!(
         pointers,
         [
@@ -390,9 +392,9 @@ fn a_structural_error_deep_in_a_choice_names_its_exact_place() {
             "/nodes/1/choices/0/effects/trust"
         ],
         "{:#?}",
-        report.errors
+        errors
     );
-    assert!(report.errors.iter().all(|d| d.line.is_some()));
+    assert!(errors.iter().all(|d| d.line.is_some()));
 }
 
 #[test]
@@ -519,11 +521,8 @@ fn a_repeated_effect_keeps_its_last_value_whether_alone_or_among_others() {
 fn a_repeated_choice_id_is_reported_where_it_repeats() {
     let mut broken = mini_json();
     broken["nodes"][0]["choices"][1]["id"] = serde_json::json!("explain");
-    let bytes = serde_json::to_vec_pretty(&broken).expect("serialises");
-    let (loaded, report) = load(StoryId::new("dup-choice"), &bytes);
-    assert!(loaded.is_none());
-    let found: Vec<_> = report
-        .errors
+    let errors = errors_of(&broken);
+    let found: Vec<_> = errors
         .iter()
         .map(|d| (d.pointer.as_deref().unwrap_or(""), d.message.as_str()))
         .collect();

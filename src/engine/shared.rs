@@ -56,9 +56,8 @@ pub fn intern(raw: &str) -> Rc<str> {
     READING.with(|r| match r.borrow_mut().as_mut() {
         Some(reading) => {
             let recent = &mut reading.recent[slot(raw)];
-            match recent {
-                Some(shared) if **shared == *raw => return shared.clone(),
-                _ => {}
+            if let Some(shared) = recent.as_ref().filter(|shared| ***shared == *raw) {
+                return shared.clone();
             }
             let shared = match reading.ids.get(raw) {
                 Some(shared) => shared.clone(),

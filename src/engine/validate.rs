@@ -173,16 +173,20 @@ impl Validator<'_> {
     ) {
         let mut seen: HashMap<&T, usize> = HashMap::default();
         for (i, id) in ids.enumerate() {
-            if let Some(first) = seen.get(id) {
-                let base = base();
-                self.error(
-                    format!("{base}/{i}"),
-                    format!("duplicate {what} id `{id}` (first at {base}/{first})"),
-                );
+            if let Some(&first) = seen.get(id) {
+                self.duplicate(&base(), i, first, what, id);
             } else {
                 seen.insert(id, i);
             }
         }
+    }
+
+    /// Reports item `i` under `base` as repeating the id of item `first`.
+    fn duplicate(&mut self, base: &str, i: usize, first: usize, what: &str, id: &dyn Display) {
+        self.error(
+            format!("{base}/{i}"),
+            format!("duplicate {what} id `{id}` (first at {base}/{first})"),
+        );
     }
 
     fn emotions(&mut self) {
@@ -285,13 +289,8 @@ impl Validator<'_> {
                 // Compared pairwise: a map for the few choices of each of thousands of nodes
                 // cost more than the comparisons.
                 if let Some(first) = node.choices[..j].iter().position(|c| c.id == choice.id) {
-                    self.error(
-                        cp(),
-                        format!(
-                            "duplicate choice id `{}` (first at /nodes/{i}/choices/{first})",
-                            choice.id
-                        ),
-                    );
+                    let base = format!("/nodes/{i}/choices");
+                    self.duplicate(&base, j, first, "choice", &choice.id);
                 }
                 self.text(|| child(&cp(), "text"), &choice.text);
                 if !self.has_node(choice.next.as_str()) {
