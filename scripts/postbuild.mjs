@@ -1,11 +1,14 @@
 // Trunk post-build hook (also runnable as `node scripts/postbuild.mjs DIR`):
-//  1. moves Trunk's inline loader into a file, so the page runs under a CSP with no inline script;
-//  2. sets that Content-Security-Policy on the page itself, allowing `connect-src` to the LRS
+//  1. writes each story's opening screen, prerendered by the app's own components
+//     (`storycheck openings`), for the loader to show while the wasm compiles;
+//  2. moves Trunk's inline loader into a file, so the page runs under a CSP with no inline script;
+//  3. sets that Content-Security-Policy on the page itself, allowing `connect-src` to the LRS
 //     named in the deployment's config.json (if any); rerun it after editing config.json;
-//  3. writes sw.js, a service worker that precaches exactly this build (versioned by its content).
+//  4. writes sw.js, a service worker that precaches exactly this build (versioned by its content).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
 const BASE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -26,6 +29,16 @@ const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
+  // 1. Openings: <story>.<lang>.html for every story shipped and every interface language
+  // (only in the build itself: rerunning this script after editing config.json needs no cargo).
+  const storyFiles = fs.readdirSync(path.join(dir, 'stories'))
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .map((f) => path.join(dir, 'stories', f));
+  const openingsDir = path.join(dir, 'openings');
+  fs.rmSync(openingsDir, { recursive: true, force: true });
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'storycheck', '--', 'openings', openingsDir, ...storyFiles],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  const openingLangs = [...new Set(fs.readdirSync(openingsDir).map((f) => f.split('.').at(-2)))].sort();
   const js = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
   const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
   if (!js || !wasm) throw new Error('postbuild: unexpected Trunk loader; update scripts/postbuild.mjs');
@@ -50,11 +63,24 @@ if (opened && /^[a-z0-9-]+$/.test(opened)) {
 }
 // An async module runs before the page is parsed; the app mounts on the body.
 if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
-await init({ module_or_path: await wasm.catch(() => url) });
+try {
+  await init({ module_or_path: await wasm.catch(() => url) });
+} catch (error) {
+  // No app after all (a browser without WebAssembly): no opening with replies that answer nothing.
+  self.__rapportFailed = true;
+  document.querySelector('[data-opening]')?.remove();
+  throw error;
+}
 `;
   const bootName = `boot-${sha(boot)}.js`;
   fs.writeFileSync(path.join(dir, bootName), boot);
-  html = html.replace(inline[0], `<script type="module" async src="./${bootName}"></script>`);
+  // The opening's script first: a classic script with no imports, it runs before the module graph
+  // of the app has loaded.
+  const opening = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'opening.js'), 'utf8')
+    .replace("const LANGS = ['en'];", `const LANGS = ${JSON.stringify(openingLangs)};`);
+  const openingName = `opening-${sha(opening)}.js`;
+  fs.writeFileSync(path.join(dir, openingName), opening);
+  html = html.replace(inline[0], `<script src="./${openingName}"></script>\n<script type="module" async src="./${bootName}"></script>`);
 }
 const csp = `<meta http-equiv="Content-Security-Policy" content="${policy()}">`;
 if (html.includes('http-equiv="Content-Security-Policy"')) {

@@ -20,12 +20,15 @@ usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed 
        storycheck play [--locale xx] FILE [CHOICE...]
        storycheck schema
        storycheck generate NODES [SEED]
+       storycheck openings DIR FILE...
 
   Validates Rapport story files and explores every reachable state of each valid one
   (exit 0 all valid, 1 some invalid, 2 usage error). --random plays N seeded random walks
   and reports coverage. `graph` prints the story graph; `play` prints the transcript of
   the given choice ids; `schema` prints the format's JSON Schema;
-  `generate` prints a valid generated story of NODES nodes (for scaling tests).";
+  `generate` prints a valid generated story of NODES nodes (for scaling tests);
+  `openings` writes DIR/<story>.<lang>.html, each story's opening screen in each
+  interface language, for the page to show while the app starts (the build runs it).";
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -76,6 +79,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
             return Ok(0);
         }
         Some("bench") => return bench(out),
+        Some("openings") => return openings(&args[1..], out, err),
         Some("schema") => {
             write!(out, "{}", crate::engine::json_schema())?;
             return Ok(0);
@@ -330,6 +334,37 @@ fn load_valid(file: &str, out: &mut dyn Write) -> std::io::Result<Option<crate::
         }
     }
     Ok(story)
+}
+
+/// `storycheck openings DIR FILE...`: writes `DIR/<story>.<lang>.html` for every valid story
+/// and every interface language. An invalid story gets none (the app reports it when opened)
+/// and makes the exit status 1.
+fn openings(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let [dir, files @ ..] = args else {
+        return usage(err, "openings needs an output directory");
+    };
+    if files.is_empty() {
+        return usage(err, "no story file given");
+    }
+    std::fs::create_dir_all(dir)?;
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let mut status = 0;
+    let mut written = 0;
+    for file in files {
+        let Some(story) = load_valid(file, out)? else {
+            status = 1;
+            continue;
+        };
+        let story = std::rc::Rc::new(story);
+        for lang in crate::i18n::Lang::ALL {
+            let html = runtime.block_on(crate::components::opening::render(story.clone(), lang));
+            let path = Path::new(dir).join(format!("{}.{}.html", story.id, lang.code()));
+            std::fs::write(path, html)?;
+            written += 1;
+        }
+    }
+    writeln!(out, "storycheck: {written} openings written to {dir}")?;
+    Ok(status)
 }
 
 /// `storycheck graph FILE [--format dot|mermaid]`.

@@ -234,3 +234,24 @@ fn the_face_changes_by_visible_steps_only() {
     assert_ne!(at(0.50), at(0.70));
     assert_ne!(at(0.0), at(1.0));
 }
+
+#[tokio::test]
+async fn the_opening_is_the_site_header_and_the_story_at_its_start_in_the_language() {
+    let story = mini();
+    let html = rapport::components::opening::render(story.clone(), Lang::Es).await;
+    assert!(html.starts_with(r#"<div class="app">"#), "{html}");
+    assert!(html.contains(r#"<header class="site">"#), "the site header");
+    assert!(
+        html.contains(r#"<option lang="es" value="es" selected="selected">"#),
+        "the language switcher shows Spanish: {html}"
+    );
+    assert!(html.contains("Tu respuesta"));
+    assert!(html.contains("El informe semanal no llegó."), "{html}");
+    assert_eq!(
+        count(&html, r#"class="choice""#),
+        2,
+        "the start's two replies"
+    );
+    assert_eq!(count(&html, "bubble you"), 0, "nothing answered yet");
+    assert!(!html.contains("<!--"), "no hydration markers: {html}");
+}

@@ -1,0 +1,110 @@
+// Shows the opened story's first screen while the app's wasm compiles, so a first visit sees the
+// conversation at once. scripts/postbuild.mjs copies this file into the build as
+// `opening-<hash>.js` (a small classic script, so it runs before the app's module graph has
+// loaded) and fills in LANGS; the screens themselves are `openings/<story>.<lang>.html`, which
+// `storycheck openings` renders with the app's own components (src/components/opening.rs).
+//
+// It shows one only where it is what the app draws first: a plain visit (not embedded, not a
+// kiosk) to a story not yet started, in the language the app will pick (src/platform/location.rs
+// initial_lang: ?lang=, then the remembered choice, then the browser's). When the app renders
+// its own copy of the screen, the opening goes, in the same task (nothing is painted in
+// between), and a reply or language picked on it in the meantime is replayed on the app, as is
+// keyboard focus on a reply.
+(() => {
+  const LANGS = ['en'];
+  const PROGRESS_KEY = 'rapport:v1:progress'; // src/state.rs PROGRESS_KEY
+  const hashQuery = new URLSearchParams(location.hash.split('?')[1] || '');
+  const get = (k) => new URLSearchParams(location.search).get(k) ?? hashQuery.get(k);
+  const on = (k) => get(k) !== null && get(k) !== '0' && get(k) !== 'false';
+  const id = (location.hash.match(/^#\/story\/([a-z0-9-]+)/) || [])[1];
+  if (!id || on('embed') || on('kiosk')) return;
+  const langOf = (code) => LANGS.find((l) => l === String(code ?? '').split(/[-_]/)[0].toLowerCase());
+  let saved;
+  try {
+    saved = JSON.parse(localStorage.getItem(PROGRESS_KEY) || '{}') || {};
+  } catch {
+    return; // storage blocked or progress unreadable: the app explains; no guessing here
+  }
+  if (saved.sessions?.[id]?.history?.length) return; // under way: the app resumes it
+  const lang = langOf(get('lang')) || langOf(saved.lang)
+    || [...(navigator.languages || []), navigator.language].map(langOf).find(Boolean) || 'en';
+  const appRoot = () => [...document.querySelectorAll('body > .app')].find((el) => !('opening' in el.dataset));
+
+  fetch(`openings/${id}.${lang}.html`)
+    .then((response) => (response.ok ? response.text() : null))
+    .then(async (html) => {
+      if (!html) return;
+      if (document.readyState === 'loading') {
+        await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+      }
+      if (document.querySelector('body > .app') || window.__rapportFailed) return; // too late
+      document.body.insertAdjacentHTML('afterbegin', html);
+      show(document.body.firstElementChild);
+    })
+    .catch(() => {}); // no opening (offline without a cache, file://): the app starts as before
+
+  function show(opening) {
+    opening.dataset.opening = '';
+    document.documentElement.lang = lang;
+    const pending = {};
+    const pick = (button) => {
+      if (!button || pending.choice) return;
+      Object.assign(pending, { choice: button.dataset.choice, hash: location.hash });
+      button.dataset.pending = '';
+      button.closest('[role="group"]').setAttribute('aria-busy', 'true');
+    };
+    opening.addEventListener('click', (e) => pick(e.target.closest('button.choice')));
+    opening.addEventListener('change', (e) => {
+      if (e.target.matches('select')) pending.lang = e.target.value;
+    });
+    // Digits 1–9 pick a reply, as in the app (src/hooks/use_keys.rs).
+    const keys = (e) => {
+      const typing = e.target.closest?.('input, select, textarea, [contenteditable]');
+      if (e.ctrlKey || e.altKey || e.metaKey || e.repeat || typing || !/^[1-9]$/.test(e.key)) return;
+      e.preventDefault();
+      pick(opening.querySelectorAll('[role="group"] button.choice')[Number(e.key) - 1]);
+    };
+    document.addEventListener('keydown', keys);
+
+    // The reply keyboard focus is on, to put it back on the app's copy.
+    let focused = null;
+    opening.addEventListener('focusin', (e) => { focused = e.target.dataset.choice ?? null; });
+    // Not cleared when focus just leaves with the opening (Yew removes it from the page).
+    opening.addEventListener('focusout', (e) => { if (e.relatedTarget) focused = null; });
+
+    const handOver = (app) => {
+      document.removeEventListener('keydown', keys);
+      opening.remove(); // Yew empties the body it mounts on, so this is usually done already
+      const select = app.querySelector('header select');
+      if (pending.lang && select && select.value !== pending.lang) {
+        select.value = pending.lang;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      const reply = (choice) => `[role="group"] button.choice[data-choice="${CSS.escape(choice)}"]`;
+      if (pending.choice && pending.hash === location.hash) whenShown(reply(pending.choice), (b) => b.click());
+      else if (focused && document.activeElement === document.body) whenShown(reply(focused), (b) => b.focus());
+    };
+    // The app mounts on the body (the boot script removes the opening if the app fails to start).
+    const watch = new MutationObserver(() => {
+      const app = appRoot();
+      if (app || window.__rapportFailed) watch.disconnect();
+      if (app) handOver(app);
+    });
+    watch.observe(document.body, { childList: true });
+  }
+
+  // Runs `then` on the first element matching `selector`, now or once it appears (for 15 s).
+  function whenShown(selector, then) {
+    const found = document.querySelector(selector);
+    if (found) return then(found);
+    const observer = new MutationObserver(() => {
+      const el = document.querySelector(selector);
+      if (el) {
+        observer.disconnect();
+        then(el);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => observer.disconnect(), 15000);
+  }
+})();

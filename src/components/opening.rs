@@ -1,0 +1,43 @@
+//! A story's opening screen, rendered natively at build time (`storycheck openings`): the page
+//! shows it while the wasm compiles, so a first visit sees the conversation at once.
+//!
+//! It is the app's own first render of `#/story/<id>` on a first visit (the header and the
+//! player at the story's start), drawn by the same components; a browser test checks that the
+//! app's markup, once running, is the same. The loader (`boot-*.js`, `scripts/postbuild.mjs`)
+//! decides when it applies, holds a reply picked before the app runs, and hands it over.
+
+use super::header::Header;
+use super::player::Player;
+use crate::engine::{Session, Story};
+use crate::i18n::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Opening`].
+#[derive(Properties, PartialEq)]
+pub struct OpeningProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// The app's first screen for a story nobody has started: as [`super::app::App`] draws it.
+#[component]
+pub fn Opening(props: &OpeningProps) -> Html {
+    html! {
+        <div class="app">
+            <Header lang={props.lang} on_lang={Callback::noop()} />
+            <Player story={props.story.clone()} session={Session::new(&props.story)} lang={props.lang}
+                    dispatch={Callback::noop()} />
+        </div>
+    }
+}
+
+/// The opening screen of `story` in `lang`, as HTML.
+pub async fn render(story: Rc<Story>, lang: Lang) -> String {
+    yew::LocalServerRenderer::<Opening>::with_props(OpeningProps { story, lang })
+        .hydratable(false)
+        .render()
+        .await
+}
