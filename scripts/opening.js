@@ -4,7 +4,7 @@
 // loaded) and fills in LANGS; the screens themselves are `openings/<story>.<lang>.html`, which
 // `storycheck openings` renders with the app's own components (src/components/opening.rs).
 //
-// It shows one only where it is what the app draws first: a plain visit (not embedded, not a
+// It shows one only where it is what the app draws first: a visit (plain or embedded, not a
 // kiosk) to a story not yet started, in the language the app will pick (src/platform/location.rs
 // initial_lang: ?lang=, then the remembered choice, then the browser's). When the app renders
 // its own copy of the screen, the opening goes, in the same task (nothing is painted in
@@ -16,8 +16,10 @@
   const hashQuery = new URLSearchParams(location.hash.split('?')[1] || '');
   const get = (k) => new URLSearchParams(location.search).get(k) ?? hashQuery.get(k);
   const on = (k) => get(k) !== null && get(k) !== '0' && get(k) !== 'false';
-  const id = (location.hash.match(/^#\/story\/([a-z0-9-]+)/) || [])[1];
-  if (!id || on('embed') || on('kiosk')) return;
+  // The route's story, or an embedded page's ?story= (src/components/app.rs).
+  const embed = on('embed');
+  const id = (location.hash.match(/^#\/story\/([a-z0-9-]+)/) || [])[1] || (embed && get('story')) || null;
+  if (!id || !/^[a-z0-9-]+$/.test(id) || on('kiosk')) return;
   const langOf = (code) => LANGS.find((l) => l === String(code ?? '').split(/[-_]/)[0].toLowerCase());
   let saved;
   try {
@@ -30,7 +32,7 @@
     || [...(navigator.languages || []), navigator.language].map(langOf).find(Boolean) || 'en';
   const appRoot = () => [...document.querySelectorAll('body > .app')].find((el) => !('opening' in el.dataset));
 
-  fetch(`openings/${id}.${lang}.html`)
+  fetch(`openings/${id}.${lang}${embed ? '.embed' : ''}.html`)
     .then((response) => (response.ok ? response.text() : null))
     .then(async (html) => {
       if (!html) return;

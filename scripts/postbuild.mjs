@@ -38,7 +38,7 @@ if (inline) {
   fs.rmSync(openingsDir, { recursive: true, force: true });
   execFileSync('cargo', ['run', '--quiet', '--bin', 'storycheck', '--', 'openings', openingsDir, ...storyFiles],
     { stdio: ['ignore', 'ignore', 'inherit'] });
-  const openingLangs = [...new Set(fs.readdirSync(openingsDir).map((f) => f.split('.').at(-2)))].sort();
+  const openingLangs = [...new Set(fs.readdirSync(openingsDir).map((f) => f.split('.')[1]))].sort();
   const js = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
   const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
   if (!js || !wasm) throw new Error('postbuild: unexpected Trunk loader; update scripts/postbuild.mjs');
@@ -77,7 +77,8 @@ try {
   // The opening's script first: a classic script with no imports, it runs before the module graph
   // of the app has loaded.
   const opening = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'opening.js'), 'utf8')
-    .replace("const LANGS = ['en'];", `const LANGS = ${JSON.stringify(openingLangs)};`);
+    .replace("const LANGS = ['en'];", `const LANGS = ${JSON.stringify(openingLangs)};`)
+    .replace(/^\s*\/\/.*\n/gm, ''); // its comments are for this repository, not for every visit
   const openingName = `opening-${sha(opening)}.js`;
   fs.writeFileSync(path.join(dir, openingName), opening);
   html = html.replace(inline[0], `<script src="./${openingName}"></script>\n<script type="module" async src="./${bootName}"></script>`);

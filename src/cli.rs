@@ -27,8 +27,8 @@ usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed 
   and reports coverage. `graph` prints the story graph; `play` prints the transcript of
   the given choice ids; `schema` prints the format's JSON Schema;
   `generate` prints a valid generated story of NODES nodes (for scaling tests);
-  `openings` writes DIR/<story>.<lang>.html, each story's opening screen in each
-  interface language, for the page to show while the app starts (the build runs it).";
+  `openings` writes DIR/<story>.<lang>[.embed].html, each story's opening screen in
+  each interface language, for the page to show while the app starts (the build runs it).";
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -336,8 +336,8 @@ fn load_valid(file: &str, out: &mut dyn Write) -> std::io::Result<Option<crate::
     Ok(story)
 }
 
-/// `storycheck openings DIR FILE...`: writes `DIR/<story>.<lang>.html` for every valid story
-/// and every interface language. An invalid story gets none (the app reports it when opened)
+/// `storycheck openings DIR FILE...`: writes `DIR/<story>.<lang>.html` (and `.embed.html`, as
+/// embedded in a host page) for every valid story and every interface language. An invalid story gets none (the app reports it when opened)
 /// and makes the exit status 1.
 fn openings(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let [dir, files @ ..] = args else {
@@ -357,10 +357,12 @@ fn openings(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::i
         };
         let story = std::rc::Rc::new(story);
         for lang in crate::i18n::Lang::ALL {
-            let html = runtime.block_on(crate::components::opening::render(story.clone(), lang));
-            let path = Path::new(dir).join(format!("{}.{}.html", story.id, lang.code()));
-            std::fs::write(path, html)?;
-            written += 1;
+            for (embedded, suffix) in [(false, ""), (true, ".embed")] {
+                let opening = crate::components::opening::render(story.clone(), lang, embedded);
+                let name = format!("{}.{}{suffix}.html", story.id, lang.code());
+                std::fs::write(Path::new(dir).join(name), runtime.block_on(opening))?;
+                written += 1;
+            }
         }
     }
     writeln!(out, "storycheck: {written} openings written to {dir}")?;

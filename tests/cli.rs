@@ -210,7 +210,17 @@ fn openings_are_written_per_story_and_language_and_a_broken_story_gets_none() {
         .filter_map(|e| Some(e.ok()?.file_name().to_str()?.to_string()))
         .collect();
     files.sort();
-    assert_eq!(files, ["mini.en.html", "mini.es.html", "mini.pt.html"]);
+    assert_eq!(
+        files,
+        [
+            "mini.en.embed.html",
+            "mini.en.html",
+            "mini.es.embed.html",
+            "mini.es.html",
+            "mini.pt.embed.html",
+            "mini.pt.html"
+        ]
+    );
     let pt = std::fs::read_to_string(dir.join("mini.pt.html")).expect("read");
     assert!(pt.contains("Sua resposta"), "{pt}");
     let _ = std::fs::remove_dir_all(dir);

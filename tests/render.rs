@@ -238,7 +238,7 @@ fn the_face_changes_by_visible_steps_only() {
 #[tokio::test]
 async fn the_opening_is_the_site_header_and_the_story_at_its_start_in_the_language() {
     let story = mini();
-    let html = rapport::components::opening::render(story.clone(), Lang::Es).await;
+    let html = rapport::components::opening::render(story.clone(), Lang::Es, false).await;
     assert!(html.starts_with(r#"<div class="app">"#), "{html}");
     assert!(html.contains(r#"<header class="site">"#), "the site header");
     assert!(
@@ -254,4 +254,17 @@ async fn the_opening_is_the_site_header_and_the_story_at_its_start_in_the_langua
     );
     assert_eq!(count(&html, "bubble you"), 0, "nothing answered yet");
     assert!(!html.contains("<!--"), "no hydration markers: {html}");
+}
+
+#[tokio::test]
+async fn the_embedded_opening_has_no_site_header_or_navigation() {
+    let story = mini();
+    let html = rapport::components::opening::render(story.clone(), Lang::En, true).await;
+    assert!(html.starts_with(r#"<div class="app embed">"#), "{html}");
+    assert!(!html.contains("<header"), "no site header: {html}");
+    assert!(
+        !html.contains(r#"class="crumbs""#),
+        "no way back to a library"
+    );
+    assert_eq!(count(&html, r#"class="choice""#), 2);
 }

@@ -1,8 +1,9 @@
 //! A story's opening screen, rendered natively at build time (`storycheck openings`): the page
 //! shows it while the wasm compiles, so a first visit sees the conversation at once.
 //!
-//! It is the app's own first render of `#/story/<id>` on a first visit (the header and the
-//! player at the story's start), drawn by the same components; a browser test checks that the
+//! It is the app's own first render of `#/story/<id>` (or, embedded, `?embed=1&story=<id>`) on a
+//! first visit (the header unless embedded, and the player at the story's start), drawn by the
+//! same components; a browser test checks that the
 //! app's markup, once running, is the same. The loader (`boot-*.js`, `scripts/postbuild.mjs`)
 //! decides when it applies, holds a reply picked before the app runs, and hands it over.
 
@@ -20,24 +21,32 @@ pub struct OpeningProps {
     pub story: Rc<Story>,
     /// Interface language.
     pub lang: Lang,
+    /// Embedded in a host page (`?embed=1`): no site header or navigation.
+    pub embedded: bool,
 }
 
 /// The app's first screen for a story nobody has started: as [`super::app::App`] draws it.
 #[component]
 pub fn Opening(props: &OpeningProps) -> Html {
     html! {
-        <div class="app">
-            <Header lang={props.lang} on_lang={Callback::noop()} />
+        <div class={classes!("app", props.embedded.then_some("embed"))}>
+            if !props.embedded {
+                <Header lang={props.lang} on_lang={Callback::noop()} />
+            }
             <Player story={props.story.clone()} session={Session::new(&props.story)} lang={props.lang}
-                    dispatch={Callback::noop()} />
+                    dispatch={Callback::noop()} embedded={props.embedded} />
         </div>
     }
 }
 
 /// The opening screen of `story` in `lang`, as HTML.
-pub async fn render(story: Rc<Story>, lang: Lang) -> String {
-    yew::LocalServerRenderer::<Opening>::with_props(OpeningProps { story, lang })
-        .hydratable(false)
-        .render()
-        .await
+pub async fn render(story: Rc<Story>, lang: Lang, embedded: bool) -> String {
+    yew::LocalServerRenderer::<Opening>::with_props(OpeningProps {
+        story,
+        lang,
+        embedded,
+    })
+    .hydratable(false)
+    .render()
+    .await
 }

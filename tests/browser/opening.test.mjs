@@ -30,11 +30,16 @@ const markup = (page, selector) => page.$eval(selector, (el) => {
   return copy.outerHTML;
 });
 
-for (const [locale, lang, label] of [['en-GB', 'en', 'Your reply'], ['es-ES', 'es', 'Tu respuesta']]) {
-  test(`a first visit (${locale}) shows the opening at once, and the app takes over the same screen`, async () => {
+const CASES = [
+  ['en-GB', 'en', 'Your reply', `#/story/${STORY}`],
+  ['es-ES', 'es', 'Tu respuesta', `#/story/${STORY}`],
+  ['en-GB', 'en', 'Your reply', `?embed=1&story=${STORY}`],
+];
+for (const [locale, lang, label, url] of CASES) {
+  test(`a first visit (${locale}, ${url}) shows the opening at once, and the app takes over the same screen`, async () => {
     const context = await env.browser.newContext({ locale });
     const page = await slowStart(context);
-    await page.goto(`${env.server.base}#/story/${STORY}`);
+    await page.goto(`${env.server.base}${url}`);
     await page.locator('[data-opening] [role="group"] button.choice').first().waitFor();
     assert.equal(await page.locator(LIVE).count(), 0, 'the app is not running yet');
     assert.equal(await page.locator('[data-opening] [role="group"]').getAttribute('aria-label'), label);
@@ -44,6 +49,7 @@ for (const [locale, lang, label] of [['en-GB', 'en', 'Your reply'], ['es-ES', 'e
     await page.locator(LIVE).first().waitFor();
     assert.equal(await page.locator('[data-opening]').count(), 0, 'the opening is gone');
     assert.equal(await markup(page, 'body > .app'), opening, 'the app drew exactly the opening');
+    assert.equal(await page.locator('header.site').count(), url.includes('embed') ? 0 : 1);
     assert.deepEqual(page.errors, []);
     await context.close();
   });
@@ -84,7 +90,7 @@ test('a language picked on the opening is applied by the app', async () => {
   await context.close();
 });
 
-test('no opening where the app starts on something else: a story under way, embedded, a kiosk', async () => {
+test('no opening where the app starts on something else: a story under way, a kiosk', async () => {
   const context = await env.browser.newContext();
   const page = await newPage(context);
   await page.goto(`${env.server.base}#/story/${STORY}`);
@@ -97,7 +103,7 @@ test('no opening where the app starts on something else: a story under way, embe
   assert.equal(await resumed.evaluate(() => window.__openingSeen), false, 'no opening for a story under way');
   assert.deepEqual(resumed.errors, []);
   await context.close();
-  for (const url of [`?embed=1&story=${STORY}`, `?kiosk=1#/story/${STORY}`]) {
+  for (const url of [`?kiosk=1#/story/${STORY}`]) {
     const fresh = await env.browser.newContext();
     const slow = await slowStart(fresh, 800);
     await slow.goto(`${env.server.base}${url}`);
