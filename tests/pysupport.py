@@ -166,9 +166,11 @@ def wait(driver, timeout: float = WAIT) -> WebDriverWait:
 
 
 def ready(driver) -> None:
-    """Waits for the story's replies, then installs COLLECTOR (after every load or reload)."""
+    """Waits for the running app's replies (not the prerendered opening's, which the app
+    replaces), then installs COLLECTOR (after every load or reload)."""
     wait(driver).until(EC.presence_of_element_located(
-        (By.CSS_SELECTOR, '[role="group"] button.choice')), "the story never showed its replies")
+        (By.CSS_SELECTOR, 'body > .app:not([data-opening]) [role="group"] button.choice')),
+        "the story never showed its replies")
     driver.execute_script(COLLECTOR)
 
 
