@@ -373,3 +373,19 @@ test('a 50 MB story file dropped on the page is refused with a message, and the 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('on a phone every emotion name is shown whole, and the meters of a row stay level', async () => {
+  for (const [story, lang] of [['mr-santino', 'en'], ['mr-santino', 'pt'], ['the-email', 'es'], ['bad-news', 'pt']]) {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await open(context, `#/story/${story}`, `?lang=${lang}`);
+    await page.locator('body > .app:not([data-opening]) .meter-label').first().waitFor();
+    const labels = await page.$$eval('.meter-label', (els) => els.map((el) => ({
+      text: el.textContent, cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+    })));
+    assert.deepEqual(labels.filter((l) => l.cut), [], `${story} (${lang}): no label cut off`);
+    const bars = await page.$$eval('.meter-bar', (els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    const rows = new Set(bars);
+    assert.ok(rows.size <= Math.ceil(bars.length / 2), `${story} (${lang}): bars level per row: ${bars}`);
+    await context.close();
+  }
+});
