@@ -36,7 +36,7 @@ STORIES := $(filter-out stories/schema.json,$(wildcard stories/*.json))
 native-test: setup
 	cargo test --all-targets
 	cargo run --quiet --bin storycheck -- $(STORIES)
-	node --test tests/schema/*.test.mjs
+	node --test tests/schema/*.test.mjs tests/build/*.test.mjs
 
 browser-test: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
