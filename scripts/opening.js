@@ -1,8 +1,9 @@
 // Shows the opened story's first screen while the app's wasm compiles, so a first visit sees the
 // conversation at once. scripts/postbuild.mjs copies this file into the build as
 // `opening-<hash>.js` (a small classic script, so it runs before the app's module graph has
-// loaded) and fills in LANGS; the screens themselves are `openings/<story>.<lang>.html`, which
-// `storycheck openings` renders with the app's own components (src/components/opening.rs).
+// loaded) and fills in LANGS; the screens themselves are `openings/<story>.<lang>.html` (and
+// `.embed.html` for an embedded page), which `storycheck openings` renders with the app's own
+// components (src/components/opening.rs).
 //
 // It shows one only where it is what the app draws first: a visit (plain or embedded, not a
 // kiosk) to a story not yet started, in the language the app will pick (src/platform/location.rs
@@ -16,9 +17,11 @@
   const hashQuery = new URLSearchParams(location.hash.split('?')[1] || '');
   const get = (k) => new URLSearchParams(location.search).get(k) ?? hashQuery.get(k);
   const on = (k) => get(k) !== null && get(k) !== '0' && get(k) !== 'false';
-  // The route's story, or an embedded page's ?story= (src/components/app.rs).
+  // The route's story as src/platform/location.rs Route::parse reads it, or an embedded page's
+  // ?story= (src/components/app.rs).
   const embed = on('embed');
-  const id = (location.hash.match(/^#\/story\/([a-z0-9-]+)/) || [])[1] || (embed && get('story')) || null;
+  const parts = location.hash.replace(/^#/, '').replace(/^\/+/, '').split('?')[0].split('/').filter(Boolean);
+  const id = (parts[0] === 'story' ? parts[1] : null) || (embed && get('story')) || null;
   if (!id || !/^[a-z0-9-]+$/.test(id) || on('kiosk')) return;
   const langOf = (code) => LANGS.find((l) => l === String(code ?? '').split(/[-_]/)[0].toLowerCase());
   let saved;
@@ -31,15 +34,30 @@
   const lang = langOf(get('lang')) || langOf(saved.lang)
     || [...(navigator.languages || []), navigator.language].map(langOf).find(Boolean) || 'en';
   const appRoot = () => [...document.querySelectorAll('body > .app')].find((el) => !('opening' in el.dataset));
+  // No app after all (the loader failed, or a browser that cannot run it): nothing may stay that
+  // looks like it answers. The loader reports its failure; a script that fails to load or parse
+  // (the loader is the only other one) reports here.
+  let failed = false;
+  let undo = () => {};
+  const fail = () => {
+    failed = true;
+    undo();
+  };
+  addEventListener('rapport:failed', fail, { once: true });
+  addEventListener('error', (e) => {
+    const broken = e.target instanceof HTMLScriptElement || /SyntaxError/.test(e.message ?? '');
+    if (broken && !appRoot()) fail();
+  }, true);
 
   fetch(`openings/${id}.${lang}${embed ? '.embed' : ''}.html`)
     .then((response) => (response.ok ? response.text() : null))
     .then(async (html) => {
-      if (!html) return;
+      // A host that answers any address with its index page is not serving an opening.
+      if (!html?.startsWith('<div class="app')) return;
       if (document.readyState === 'loading') {
         await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
       }
-      if (document.querySelector('body > .app') || window.__rapportFailed) return; // too late
+      if (document.querySelector('body > .app') || failed) return; // too late, or no app to come
       document.body.insertAdjacentHTML('afterbegin', html);
       show(document.body.firstElementChild);
     })
@@ -50,12 +68,21 @@
     document.documentElement.lang = lang;
     const pending = {};
     const pick = (button) => {
-      if (!button || pending.choice) return;
+      // A greyed-out reply is not a reply, here as in the app (src/components/player.rs).
+      if (!button || button.disabled || pending.choice) return;
       Object.assign(pending, { choice: button.dataset.choice, hash: location.hash });
       button.dataset.pending = '';
       button.closest('[role="group"]').setAttribute('aria-busy', 'true');
     };
-    opening.addEventListener('click', (e) => pick(e.target.closest('button.choice')));
+    opening.addEventListener('click', (e) => {
+      // The skip link moves focus, as in the app (src/components/header.rs): as a hash it would
+      // be read as a route to the library.
+      if (e.target.closest('a.skip')) {
+        e.preventDefault();
+        opening.querySelector('#main')?.focus();
+      }
+      pick(e.target.closest('button.choice'));
+    });
     opening.addEventListener('change', (e) => {
       if (e.target.matches('select')) pending.lang = e.target.value;
     });
@@ -67,13 +94,15 @@
       pick(opening.querySelectorAll('[role="group"] button.choice')[Number(e.key) - 1]);
     };
     document.addEventListener('keydown', keys);
-
-    // The reply keyboard focus is on, to put it back on the app's copy.
+    // The reply keyboard focus is on, to put it back on the app's copy. Not cleared when focus
+    // just leaves with the opening (Yew removes it from the page).
     let focused = null;
     opening.addEventListener('focusin', (e) => { focused = e.target.dataset.choice ?? null; });
-    // Not cleared when focus just leaves with the opening (Yew removes it from the page).
     opening.addEventListener('focusout', (e) => { if (e.relatedTarget) focused = null; });
 
+    // Replays on the app only while the learner is still where they were: the app may draw a
+    // "loading" page first, and they may have gone elsewhere by the time its replies show.
+    const still = (hash) => location.hash === hash;
     const handOver = (app) => {
       document.removeEventListener('keydown', keys);
       opening.remove(); // Yew empties the body it mounts on, so this is usually done already
@@ -82,15 +111,26 @@
         select.value = pending.lang;
         select.dispatchEvent(new Event('change', { bubbles: true }));
       }
+      const hash = location.hash;
       const reply = (choice) => `[role="group"] button.choice[data-choice="${CSS.escape(choice)}"]`;
-      if (pending.choice && pending.hash === location.hash) whenShown(reply(pending.choice), (b) => b.click());
-      else if (focused && document.activeElement === document.body) whenShown(reply(focused), (b) => b.focus());
+      if (pending.choice && pending.hash === hash) {
+        whenShown(reply(pending.choice), (b) => still(hash) && b.click());
+      } else if (focused && document.activeElement === document.body) {
+        whenShown(reply(focused), (b) => still(hash) && document.activeElement === document.body && b.focus());
+      }
     };
-    // The app mounts on the body (the boot script removes the opening if the app fails to start).
+    undo = () => {
+      watch.disconnect();
+      document.removeEventListener('keydown', keys);
+      opening.remove();
+    };
+    // The app mounts on the body.
     const watch = new MutationObserver(() => {
       const app = appRoot();
-      if (app || window.__rapportFailed) watch.disconnect();
-      if (app) handOver(app);
+      if (app) {
+        watch.disconnect();
+        handOver(app);
+      }
     });
     watch.observe(document.body, { childList: true });
   }

@@ -31,20 +31,22 @@ const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
   // 1. Openings: <story>.<lang>.html for every story shipped and every interface language
   // (only in the build itself: rerunning this script after editing config.json needs no cargo).
-  const storyFiles = fs.readdirSync(path.join(dir, 'stories'))
+  const storyFiles = (fs.existsSync(path.join(dir, 'stories')) ? fs.readdirSync(path.join(dir, 'stories')) : [])
     .filter((f) => f.endsWith('.json') && f !== 'schema.json')
     .map((f) => path.join(dir, 'stories', f));
   const openingsDir = path.join(dir, 'openings');
   fs.rmSync(openingsDir, { recursive: true, force: true });
+  fs.mkdirSync(openingsDir);
   // A broken story gets no opening (status 1) but must not fail the build: the app lists its
   // problems when it is opened, and an author running `make serve` sees them there.
-  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'storycheck', '--', 'openings', openingsDir, ...storyFiles],
+  const run = storyFiles.length === 0 ? { status: 0 } : spawnSync('cargo', ['run', '--quiet', '--bin', 'storycheck', '--', 'openings', openingsDir, ...storyFiles],
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (run.error || (run.status !== 0 && run.status !== 1)) {
     throw new Error(`postbuild: storycheck openings failed (${run.error ?? `status ${run.status}`})`);
   }
   if (run.status === 1) console.warn(`postbuild: no opening for a broken story:\n${run.stdout}`);
-  const openingLangs = [...new Set(fs.readdirSync(openingsDir).map((f) => f.split('.')[1]))].sort();
+  // <id>.<lang>.html or <id>.<lang>.embed.html
+  const openingLangs = [...new Set(fs.readdirSync(openingsDir).map((f) => f.replace(/(\.embed)?\.html$/, '').split('.').at(-1)))].sort();
   const js = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
   const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
   if (!js || !wasm) throw new Error('postbuild: unexpected Trunk loader; update scripts/postbuild.mjs');
@@ -72,19 +74,24 @@ if (document.readyState === 'loading') await new Promise((done) => document.addE
 try {
   await init({ module_or_path: await wasm.catch(() => url) });
 } catch (error) {
-  // No app after all (a browser without WebAssembly): no opening with replies that answer nothing.
-  self.__rapportFailed = true;
-  document.querySelector('[data-opening]')?.remove();
+  // No app after all (a browser without WebAssembly): the opening must not stay with replies
+  // that answer nothing (scripts/opening.js).
+  dispatchEvent(new Event('rapport:failed'));
   throw error;
 }
 `;
   const bootName = `boot-${sha(boot)}.js`;
   fs.writeFileSync(path.join(dir, bootName), boot);
+  let langsFilled = false;
   // The opening's script first: a classic script with no imports, it runs before the module graph
   // of the app has loaded.
   const opening = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'opening.js'), 'utf8')
-    .replace("const LANGS = ['en'];", `const LANGS = ${JSON.stringify(openingLangs)};`)
+    .replace("const LANGS = ['en'];", () => {
+      langsFilled = true;
+      return `const LANGS = ${JSON.stringify(openingLangs)};`;
+    })
     .replace(/^\s*\/\/.*\n/gm, ''); // its comments are for this repository, not for every visit
+  if (!langsFilled) throw new Error('postbuild: no `const LANGS` in scripts/opening.js to fill in');
   const openingName = `opening-${sha(opening)}.js`;
   fs.writeFileSync(path.join(dir, openingName), opening);
   html = html.replace(inline[0], `<script src="./${openingName}"></script>\n<script type="module" async src="./${bootName}"></script>`);

@@ -40,7 +40,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     };
     html! {
         <>
-        <a class="skip" href="#main">{ Msg::SkipToContent.get(lang) }</a>
+        <a class="skip" href="#main" onclick={Callback::from(skip_to_main)}>{ Msg::SkipToContent.get(lang) }</a>
         <header class="site">
             <a class="brand" href="#/">
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
@@ -78,6 +78,19 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
         }
         </>
+    }
+}
+
+/// Moves focus to the page's `main`. Followed as a link, `#main` would be read as a route, and
+/// every route but a story's or the upload page's is the library.
+fn skip_to_main(e: MouseEvent) {
+    e.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        let _ = main.focus();
     }
 }
 

@@ -3,9 +3,9 @@
 //!
 //! It is the app's own first render of `#/story/<id>` (or, embedded, `?embed=1&story=<id>`) on a
 //! first visit (the header unless embedded, and the player at the story's start), drawn by the
-//! same components; a browser test checks that the
-//! app's markup, once running, is the same. The loader (`boot-*.js`, `scripts/postbuild.mjs`)
-//! decides when it applies, holds a reply picked before the app runs, and hands it over.
+//! same components; a browser test checks that the app's markup, once running, is the same.
+//! `scripts/opening.js` decides when it applies, holds a reply picked before the app runs, and
+//! hands it over.
 
 use super::header::Header;
 use super::player::Player;

@@ -87,7 +87,8 @@ export async function meters(page) {
 export async function playToEnd(page, pick = 0, max = 60) {
   for (let turn = 0; turn < max; turn++) {
     if (await page.locator('.ending h2').count()) return turn;
-    const buttons = page.locator('[role="group"] button.choice:not([disabled])');
+    // The running app's replies: a click on the prerendered opening's is held until it runs.
+    const buttons = page.locator('body > .app:not([data-opening]) [role="group"] button.choice:not([disabled])');
     await buttons.first().waitFor();
     const n = await buttons.count();
     await buttons.nth(Math.min(pick, n - 1)).click();

@@ -140,3 +140,41 @@ test('keyboard focus on a reply of the opening stays on that reply in the app', 
   assert.equal(await page.locator('.bubble.you').count(), 0, 'focus alone answers nothing');
   await context.close();
 });
+
+test('a greyed-out reply cannot be picked on the opening, as in the app', async () => {
+  const context = await env.browser.newContext();
+  const page = await slowStart(context);
+  // This story's first replies are all available: grey out the second one of its opening.
+  await page.route('**/openings/*.html', async (route) => {
+    const body = (await (await route.fetch()).text()).replace('data-choice="walk_over"', 'data-choice="walk_over" disabled');
+    await route.fulfill({ status: 200, contentType: 'text/html', body });
+  });
+  await page.goto(`${env.server.base}#/story/${STORY}`);
+  await page.locator('[data-opening] button.choice').first().waitFor();
+  await page.keyboard.press('2');
+  assert.equal(await page.locator('[data-opening] [data-pending]').count(), 0, 'nothing held');
+  const first = await page.locator('[data-opening] button.choice').first().locator('span').textContent();
+  await page.keyboard.press('1');
+  await page.locator('.bubble.you').first().waitFor();
+  assert.deepEqual(await page.locator('.bubble.you p').allTextContents(), [first]);
+  await context.close();
+});
+
+test('"skip to content" moves focus and stays on the story, on the opening and in the app', async () => {
+  const context = await env.browser.newContext();
+  const page = await slowStart(context);
+  await page.goto(`${env.server.base}#/story/${STORY}`);
+  // A keyboard user's path: the link shows when focused.
+  await page.locator('[data-opening] a.skip').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => location.hash), `#/story/${STORY}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.locator(LIVE).first().waitFor();
+  await page.locator('a.skip').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => location.hash), `#/story/${STORY}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.equal(await page.locator('[role="group"] button.choice').count(), 4, 'still the conversation');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
