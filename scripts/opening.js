@@ -28,7 +28,10 @@
   try {
     saved = JSON.parse(localStorage.getItem(PROGRESS_KEY) || '{}') || {};
   } catch {
-    return; // storage blocked or progress unreadable: the app explains; no guessing here
+    // Storage blocked (a sandboxed frame) or progress unreadable: the app then says so in the
+    // site header, so only an embedded page, which has none, starts on the plain opening.
+    if (!embed) return;
+    saved = {};
   }
   if (saved.sessions?.[id]?.history?.length) return; // under way: the app resumes it
   const lang = langOf(get('lang')) || langOf(saved.lang)

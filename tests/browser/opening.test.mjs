@@ -178,3 +178,18 @@ test('"skip to content" moves focus and stays on the story, on the opening and i
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('embedded in a sandboxed frame (no storage), the opening shows and hands over', async () => {
+  const context = await env.browser.newContext();
+  const page = await slowStart(context);
+  await page.goto(env.server.base + `openings/${STORY}.en.html`); // a page of the site's origin, for the host
+  await page.setContent(`<!doctype html><html lang="en"><title>wiki</title>
+    <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${env.server.base}?embed=1&story=${STORY}"></iframe></html>`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-opening] button.choice').nth(1).click();
+  await frame.locator('.bubble.you').first().waitFor();
+  assert.equal(await frame.locator('.bubble.you').count(), 1);
+  assert.equal(await frame.locator('[data-opening]').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
