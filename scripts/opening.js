@@ -17,12 +17,17 @@
   const hashQuery = new URLSearchParams(location.hash.split('?')[1] || '');
   const get = (k) => new URLSearchParams(location.search).get(k) ?? hashQuery.get(k);
   const on = (k) => get(k) !== null && get(k) !== '0' && get(k) !== 'false';
-  // The route's story as src/platform/location.rs Route::parse reads it, or an embedded page's
-  // ?story= (src/components/app.rs).
+  // The story the page opens on, as the app reads it (src/components/app.rs): the route's, as
+  // src/platform/location.rs Route::parse reads it, else ?story=. The loader (boot-*.js, which
+  // runs after this script) prefetches it from here. The opening is shown for it only where the
+  // app draws it first: on its route, or embedded.
   const embed = on('embed');
   const parts = location.hash.replace(/^#/, '').replace(/^\/+/, '').split('?')[0].split('/').filter(Boolean);
-  const id = (parts[0] === 'story' ? parts[1] : null) || (embed && get('story')) || null;
-  if (!id || !/^[a-z0-9-]+$/.test(id) || on('kiosk')) return;
+  const routed = parts[0] === 'story' ? parts[1] : null;
+  const opened = routed || get('story');
+  self.__rapportOpened = opened && /^[a-z0-9-]+$/.test(opened) ? opened : null;
+  const id = (routed || embed) ? self.__rapportOpened : null;
+  if (!id || on('kiosk')) return;
   const langOf = (code) => LANGS.find((l) => l === String(code ?? '').split(/[-_]/)[0].toLowerCase());
   let saved;
   try {
@@ -106,9 +111,15 @@
     // Replays on the app only while the learner is still where they were: the app may draw a
     // "loading" page first, and they may have gone elsewhere by the time its replies show.
     const still = (hash) => location.hash === hash;
-    const handOver = (app) => {
+    // Yew empties the body it mounts on, so the opening is usually gone already.
+    const retire = () => {
+      watch.disconnect();
       document.removeEventListener('keydown', keys);
-      opening.remove(); // Yew empties the body it mounts on, so this is usually done already
+      opening.remove();
+    };
+    undo = retire;
+    const handOver = (app) => {
+      retire();
       const select = app.querySelector('header select');
       if (pending.lang && select && select.value !== pending.lang) {
         select.value = pending.lang;
@@ -122,18 +133,10 @@
         whenShown(reply(focused), (b) => still(hash) && document.activeElement === document.body && b.focus());
       }
     };
-    undo = () => {
-      watch.disconnect();
-      document.removeEventListener('keydown', keys);
-      opening.remove();
-    };
     // The app mounts on the body.
     const watch = new MutationObserver(() => {
       const app = appRoot();
-      if (app) {
-        watch.disconnect();
-        handOver(app);
-      }
+      if (app) handOver(app);
     });
     watch.observe(document.body, { childList: true });
   }

@@ -59,8 +59,9 @@ const wasm = WebAssembly.compileStreaming(fetch(url))
 // ... and so does the story the page opens on. The app takes it from here
 // (src/platform/stories.rs); arrived before the wasm is compiled (as it usually does), it is the
 // app's first render instead of a "loading" page.
-const opened = (location.hash.match(/^#\\/story\\/([a-z0-9-]+)/) || [])[1] || new URLSearchParams(location.search).get('story');
-if (opened && /^[a-z0-9-]+$/.test(opened)) {
+// Which story that is, the opening's script (scripts/opening.js, run before this one) has read.
+const opened = self.__rapportOpened;
+if (opened) {
   const entry = { id: opened, ready: null };
   entry.bytes = fetch(\`stories/\${opened}.json\`).then((r) => (r.ok ? r.arrayBuffer() : null), () => null);
   self.__rapportPrefetch = entry;

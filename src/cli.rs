@@ -337,8 +337,8 @@ fn load_valid(file: &str, out: &mut dyn Write) -> std::io::Result<Option<crate::
 }
 
 /// `storycheck openings DIR FILE...`: writes `DIR/<story>.<lang>.html` (and `.embed.html`, as
-/// embedded in a host page) for every valid story and every interface language. An invalid story gets none (the app reports it when opened)
-/// and makes the exit status 1.
+/// embedded in a host page) for every valid story and every interface language. An invalid
+/// story gets none (the app reports it when opened) and makes the exit status 1.
 fn openings(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let [dir, files @ ..] = args else {
         return usage(err, "openings needs an output directory");
