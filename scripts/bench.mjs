@@ -215,6 +215,7 @@ const screenServer = await serve(screenDir);
 const ttfcScreen = shownMedian(await timeToFirstChoice('none', screenServer.base));
 row(`  floor: a static page with ${largest}'s first screen and the app's stylesheet, same way`, ms(ttfcScreen));
 await screenServer.close();
+fs.rmSync(screenDir, { recursive: true, force: true });
 const yewServer = await serve(floorApp);
 const ttfcYew = shownMedian(await timeToFirstChoice('none', yewServer.base));
 row('  floor: the smallest Yew app (bench/floor), same way', ms(ttfcYew));
@@ -341,6 +342,7 @@ await context.close();
 await browser.close();
 await server.close();
 await floorServer.close();
+fs.rmSync(floorDir, { recursive: true, force: true });
 await yewServer.close();
 
 // Native engine.

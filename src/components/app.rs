@@ -153,20 +153,28 @@ pub fn App() -> Html {
             launch.embed,
         ),
     };
-    let class = classes!(
-        "app",
-        launch.kiosk.then_some("kiosk"),
-        launch.embed.then_some("embed")
-    );
+    let header = html! {
+        <Header lang={lang} on_lang={on_lang} notices={ctx.notices.clone()} on_dismiss={on_dismiss} kiosk={launch.kiosk} />
+    };
+    let idle = idle_left.map(|left| idle_warning(left, lang, still_here.reform(|_| ())));
+    frame(
+        launch.kiosk,
+        launch.embed,
+        header,
+        html! { <>{ page }{ for idle }</> },
+    )
+}
+
+/// The page's frame around `page`: the site `header` above it unless `embed`ded. The prerendered
+/// opening (`super::opening`) draws its first screen through this too, so the two match.
+pub fn frame(kiosk: bool, embed: bool, header: Html, page: Html) -> Html {
+    let class = classes!("app", kiosk.then_some("kiosk"), embed.then_some("embed"));
     html! {
         <div class={class}>
-            if !launch.embed {
-                <Header lang={lang} on_lang={on_lang} notices={ctx.notices.clone()} on_dismiss={on_dismiss} kiosk={launch.kiosk} />
+            if !embed {
+                { header }
             }
             { page }
-            if let Some(left) = idle_left {
-                { idle_warning(left, lang, still_here.reform(|_| ())) }
-            }
         </div>
     }
 }

@@ -88,9 +88,8 @@ fn skip_to_main(e: MouseEvent) {
     if let Some(main) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("main"))
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
     {
-        let _ = main.focus();
+        crate::platform::focus(main);
     }
 }
 

@@ -7,6 +7,7 @@
 //! `scripts/opening.js` decides when it applies, holds a reply picked before the app runs, and
 //! hands it over.
 
+use super::app::frame;
 use super::header::Header;
 use super::player::Player;
 use crate::engine::{Session, Story};
@@ -28,15 +29,12 @@ pub struct OpeningProps {
 /// The app's first screen for a story nobody has started: as [`super::app::App`] draws it.
 #[component]
 pub fn Opening(props: &OpeningProps) -> Html {
-    html! {
-        <div class={classes!("app", props.embedded.then_some("embed"))}>
-            if !props.embedded {
-                <Header lang={props.lang} on_lang={Callback::noop()} />
-            }
-            <Player story={props.story.clone()} session={Session::new(&props.story)} lang={props.lang}
-                    dispatch={Callback::noop()} embedded={props.embedded} />
-        </div>
-    }
+    let header = html! { <Header lang={props.lang} on_lang={Callback::noop()} /> };
+    let player = html! {
+        <Player story={props.story.clone()} session={Session::new(&props.story)} lang={props.lang}
+                dispatch={Callback::noop()} embedded={props.embedded} />
+    };
+    frame(false, props.embedded, header, player)
 }
 
 /// The opening screen of `story` in `lang`, as HTML.

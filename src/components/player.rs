@@ -68,11 +68,7 @@ pub fn Player(props: &PlayerProps) -> Html {
                 crate::platform::frame::after_paint(move || {
                     if let Some(group) = choices_ref.cast::<web_sys::Element>() {
                         if let Ok(Some(button)) = group.query_selector("button:not([disabled])") {
-                            if let Ok(button) =
-                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button)
-                            {
-                                let _ = button.focus();
-                            }
+                            crate::platform::focus(button);
                         }
                     }
                 });

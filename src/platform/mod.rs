@@ -9,3 +9,11 @@ pub mod storage;
 pub mod stories;
 pub mod sw;
 pub mod xapi;
+
+/// Moves keyboard focus to `element` if it can take it (an HTML element; focus cannot fail
+/// in a way the learner should hear about).
+pub fn focus(element: web_sys::Element) {
+    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+        let _ = element.focus();
+    }
+}
