@@ -1,12 +1,20 @@
-# Two commands for a newcomer: `make serve` and `make test`. Both install what is missing first.
+# Two commands for a newcomer: `make serve` and `make test`. Both install what is missing first:
+# `make serve` only what building and serving needs; `make test` adds the browsers and the LRS.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve dist bundle bench test lint native-test browser-test clean
+# The native tools, built for speed (Cargo.toml, [profile.tools]).
+TOOLS := target/tools
+STORIES := $(wildcard stories/*.json)
+
+.PHONY: setup setup-test serve dist tools bundle bench test lint native-test browser-test clean
 
 setup:
 	@bash scripts/setup.sh
+
+setup-test: setup
+	@bash scripts/setup-test.sh
 
 ## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -16,36 +24,41 @@ serve: setup
 dist: setup
 	trunk build --release
 
+## storycheck and rapport-bench in target/tools/.
+tools: setup
+	cargo build --quiet --profile tools -p storycheck -p rapport-bench
+
 ## One self-contained HTML file that plays from file:// (for a kiosk's USB stick): bundle/rapport.html
 bundle: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
 
 ## Benchmark table (never fails): first-load weight, time to first choice, choice latency, engine scaling, vs inkjs.
-bench: dist
-	cargo build --quiet --release --bin storycheck
+bench: setup-test dist tools
+	cargo build --quiet --release --target wasm32-unknown-unknown -p rapport-bench --lib
+	wasm-bindgen --target web --no-typescript --out-dir dist/bench-engine target/wasm32-unknown-unknown/release/rapport_bench.wasm
+	wasm-opt -Oz dist/bench-engine/rapport_bench_bg.wasm -o dist/bench-engine/rapport_bench_bg.wasm
 	cd bench/floor && trunk build --release >/dev/null
 	-node scripts/bench.mjs
+	rm -rf dist/bench-engine
 
 lint: setup
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bin rapport -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p rapport -p rapport-engine --lib --bins -- -D warnings
 
-STORIES := $(filter-out stories/schema.json,$(wildcard stories/*.json))
-
-native-test: setup
-	cargo test --all-targets
-	cargo run --quiet --bin storycheck -- $(STORIES)
+native-test: setup tools
+	cargo test --workspace
+	$(TOOLS)/storycheck $(STORIES)
 	node --test tests/schema/*.test.mjs tests/build/*.test.mjs
 
-browser-test: dist
+browser-test: setup-test dist
 	node scripts/bundle.mjs dist bundle/rapport.html
 	node --test --test-concurrency=1 tests/browser/*.test.mjs
 	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider tests/cross
 	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider tests/lrs
 
 ## Everything: formatting, lints, native tests, storycheck on every story, release build, browser tests.
-test: lint native-test browser-test
+test: setup-test lint native-test browser-test
 
 clean:
 	cargo clean

@@ -11,7 +11,7 @@ fn main() {
                 .filter_map(|e| {
                     let path = e.path();
                     let stem = path.file_stem()?.to_str()?.to_string();
-                    (path.extension()? == "json" && stem != "schema").then_some(stem)
+                    (path.extension()? == "json").then_some(stem)
                 })
                 .collect()
         })

@@ -2,11 +2,12 @@
 // A benchmark, not a test: it prints numbers and budgets and always exits 0.
 //   - first-load weight of dist/ (everything the first visit needs except the stories)
 //   - time to first choice (painted), headless Chromium with CPU throttled 4x, median of 10 cold
-//     loads, with and without the prerendered opening
+//     loads
 //     (and of 10 reloads once the service worker and V8's code cache are in place)
 //   - choice latency: click → next line and meters painted (median over a play-through)
 //   - engine scaling: load+validate (+ exhaustive analysis natively) of generated stories,
-//     natively (storycheck bench) and in the browser (the app's wasm)
+//     natively (`rapport-bench engine`) and in the browser (crates/bench's own wasm, the same
+//     engine code and profile as the app's, so the learner's wasm exports nothing bench-only)
 //   - side by side with inkjs on the same generated story: load and a play-through
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,9 @@ import { execFileSync } from 'node:child_process';
 import { serve, launch, root, dist } from '../tests/browser/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
-const storycheck = path.join(root, 'target/release/storycheck');
+const benchTool = path.join(root, 'target/tools/rapport-bench');
+// Asset names and stories from the build's manifest (scripts/manifest.mjs).
+const build = JSON.parse(fs.readFileSync(path.join(dist, 'build.json'), 'utf8'));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
@@ -26,20 +29,13 @@ const judge = (value, limit) => (value <= limit ? 'within' : `OVER ×${(value / 
 
 /** The id of the largest story in stories/: the one the timings open. */
 function largestStory() {
-  return fs.readdirSync(path.join(root, 'stories')).filter((f) => f.endsWith('.json') && f !== 'schema.json')
-    .map((f) => [f.slice(0, -5), fs.statSync(path.join(root, 'stories', f)).size]).sort((a, b) => b[1] - a[1])[0][0];
+  return build.stories.map((id) => [id, fs.statSync(path.join(dist, 'stories', `${id}.json`)).size])
+    .sort((a, b) => b[1] - a[1])[0][0];
 }
 
 // 1. First-load weight.
-const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-const boot = html.match(/src="\.\/(boot-[^"]+\.js)"/)[1];
-const bootText = fs.readFileSync(path.join(dist, boot), 'utf8');
-const glue = bootText.match(/from '\.\/([^']+\.js)'/)[1];
-const wasm = bootText.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
-const css = html.match(/href="\.\/(style-[^"]+\.css)"/)[1];
-const icon = html.match(/href="\.\/(icon-[^"]+\.(?:svg|png))"/)?.[1];
-const opening = html.match(/src="\.\/(opening-[^"]+\.js)"/)?.[1];
-const files = ['index.html', opening, boot, glue, wasm, css, 'manifest.webmanifest', 'config.json', icon].filter(Boolean);
+const icon = build.files.find((f) => f.startsWith('icon-') && f.endsWith('.png'));
+const files = ['index.html', 'boot.js', build.app.js, build.app.wasm, build.app.css, 'manifest.webmanifest', 'config.json', icon].filter(Boolean);
 /** Bytes and gzip -9 bytes of `names` in `dir`, each file's own row written by `each`. */
 function weigh(dir, names, each = () => {}) {
   let raw = 0;
@@ -55,11 +51,6 @@ function weigh(dir, names, each = () => {}) {
 }
 const { raw, gz } = weigh(dist, files, (f, r, z) => row(`  ${f.replace(/-[0-9a-f]{12,16}/, '')}`, `${kb(r)} (${kb(z)} gzip)`));
 row('First-load weight (no stories)', `${kb(raw)} (${kb(gz)} gzip)`, '≤ 110 KB gzip', judge(gz, 110 * 1024));
-// The prerendered opening screen is fetched with the story it shows, and like it is not counted.
-const openingFile = `openings/${largestStory()}.en.html`;
-if (fs.existsSync(path.join(dist, openingFile))) {
-  weigh(dist, [openingFile], (f, r, z) => row(`  not counted, like the story: ${f}`, `${kb(r)} (${kb(z)} gzip)`));
-}
 
 // The floor of the required stack: bench/floor, the smallest Yew app that reads a story with
 // serde_json and answers a click through a reducer, built by Trunk exactly as the app is.
@@ -69,7 +60,7 @@ row('  floor: the smallest Yew app on the required stack (bench/floor)', `${kb(f
 
 // Generated stories, and their ink twins compiled by inkjs.
 const sizes = [1000, 10000, 100000];
-const stories = Object.fromEntries(sizes.map((n) => [n, execFileSync(storycheck, ['generate', String(n)], { maxBuffer: 1 << 30 }).toString()]));
+const stories = Object.fromEntries(sizes.map((n) => [n, execFileSync(benchTool, ['generate', String(n)], { maxBuffer: 1 << 30 }).toString()]));
 function toInk(text) {
   const s = JSON.parse(text);
   const out = ['VAR trust = 50', `-> ${s.start.replace(/-/g, '_')}`];
@@ -106,9 +97,8 @@ async function throttledPage(context) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   // The page reports the moment itself, on the console: waiting with page.waitForFunction
   // would run Playwright's own scripts in the page while it loads, and slow what is measured.
-  // Two moments: a reply button painted (the prerendered opening's, if the page has one: the
-  // frame after it is in the page, as a timer queued in that frame's animation callback runs
-  // after its paint), and a reply button of the running app in the page (it answers a click).
+  // Two moments: a reply button painted (the frame after it is in the page, as a timer queued in
+  // that frame's animation callback runs after its paint), and a reply button in the page.
   await page.addInitScript(() => {
     let shown = false;
     new MutationObserver((_, obs) => {
@@ -117,7 +107,7 @@ async function throttledPage(context) {
         shown = true;
         requestAnimationFrame(() => setTimeout(() => console.debug(`rapport-first-choice ${performance.now()}`)));
       }
-      if ([...buttons].some((b) => !b.closest('[data-opening]'))) {
+      if (buttons.length) {
         obs.disconnect();
         console.debug(`rapport-live ${performance.now()}`);
       }
@@ -135,12 +125,10 @@ async function firstChoice(page, go) {
   await go();
   return { shown: await shown, live: await live };
 }
-/** A first visit: a new browser context, with nothing cached; `bare`: without the prerendered
- * opening (as the app was before it). */
-async function firstVisit(story, base = server.base, bare = false) {
+/** A first visit: a new browser context, with nothing cached. */
+async function firstVisit(story, base = server.base) {
   const context = await browser.newContext();
   const page = await throttledPage(context);
-  if (bare) await page.route('**/openings/**', (route) => route.fulfill({ status: 404, body: '' }));
   const time = await firstChoice(page, () => page.goto(`${base}#/story/${story}`, { waitUntil: 'commit' }));
   await context.close();
   return time;
@@ -170,17 +158,11 @@ async function timeToFirstChoiceReturning(story) {
   return times;
 }
 const largest = largestStory();
-// With and without the opening, alternately: this shared machine drifts from minute to minute.
 const first = [];
-const bare = [];
-for (let i = 0; i < RUNS; i++) {
-  first.push(await firstVisit(largest));
-  bare.push(await firstVisit(largest, server.base, true));
-}
+for (let i = 0; i < RUNS; i++) first.push(await firstVisit(largest));
 const ttfc = shownMedian(first);
 row(`Time to first choice: first reply painted (${largest}, CPU 4x, median of ${RUNS} first visits)`, ms(ttfc), '≤ 150 ms', judge(ttfc, 150));
 row('  the app running: its own reply buttons in the page (a click before is held for it)', ms(liveMedian(first)));
-row('  without the prerendered opening, alternately: first reply painted / app running', `${ms(shownMedian(bare))} / ${ms(liveMedian(bare))}`);
 const back = await timeToFirstChoiceReturning(largest);
 row(`  returning visit or kiosk reload (service worker, cached wasm code), median of ${RUNS}`, `${ms(shownMedian(back))} (app running: ${ms(liveMedian(back))})`);
 
@@ -204,18 +186,6 @@ render();
 const floorServer = await serve(floorDir);
 const ttfcFloor = shownMedian(await timeToFirstChoice('none', floorServer.base));
 row('  floor: a static page with its button in the HTML, same way', ms(ttfcFloor));
-// The same for this story's first screen: the page as built, with the opening already in its
-// HTML and no script at all (what the opening could reach if the host served it per story).
-const screenDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-screen-'));
-fs.copyFileSync(path.join(dist, css), path.join(screenDir, css));
-fs.writeFileSync(path.join(screenDir, 'index.html'), html
-  .replace(/<script[^>]*><\/script>\s*/g, '').replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
-  .replace('<noscript>', `${fs.readFileSync(path.join(dist, openingFile), 'utf8')}<noscript>`));
-const screenServer = await serve(screenDir);
-const ttfcScreen = shownMedian(await timeToFirstChoice('none', screenServer.base));
-row(`  floor: a static page with ${largest}'s first screen and the app's stylesheet, same way`, ms(ttfcScreen));
-await screenServer.close();
-fs.rmSync(screenDir, { recursive: true, force: true });
 const yewServer = await serve(floorApp);
 const ttfcYew = shownMedian(await timeToFirstChoice('none', yewServer.base));
 row('  floor: the smallest Yew app (bench/floor), same way', ms(ttfcYew));
@@ -234,8 +204,7 @@ async function choiceLatency(throttle, floor = null, play = 0) {
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
   await page.goto(floor ?? `${server.base}#/story/${largest}`);
-  // The app's replies, not the prerendered opening's (a click there is held until the app runs).
-  if (!floor) await page.locator('body > .app:not([data-opening]) button.choice').first().waitFor();
+  if (!floor) await page.locator('body > .app button.choice').first().waitFor();
   const expert = floor
     ? Array.from({ length: 10 }, (_, n) => `c${n}-0`)
     : JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${largest}.paths.json`), 'utf8')).expert;
@@ -293,8 +262,9 @@ row('Choice latency with CPU 4x', fmt(all4));
 const endingOf = ({ ending }) => (ending ? ms(ending) : '< 16 ms');
 row('  last reply → ending and debrief painted (median)', `${endingOf(all1)} (CPU 4x: ${endingOf(all4)})`);
 
-// Engine in the browser: the app's own wasm, through its bench exports; inkjs in the same page
-// (added as a script tag, hence the CSP bypass for this page only).
+// Engine in the browser: crates/bench's wasm (built by `make bench` into dist/bench-engine/ for
+// this run only), through its exports; inkjs in the same page (added as a script tag, hence the
+// CSP bypass for this page only).
 const context = await browser.newContext({ bypassCSP: true });
 const page = await context.newPage();
 await page.goto(server.base);
@@ -302,8 +272,9 @@ await page.locator('.card').first().waitFor();
 await page.addScriptTag({ path: inkjsPath });
 const browserTimes = {};
 for (const n of sizes) {
-  browserTimes[n] = await page.evaluate(async ({ text, glue, reps }) => {
-    const m = await import(`./${glue}`);
+  browserTimes[n] = await page.evaluate(async ({ text, reps }) => {
+    const m = await import('./bench-engine/rapport_bench.js');
+    await m.default({ module_or_path: './bench-engine/rapport_bench_bg.wasm' });
     const load = [];
     const play = [];
     for (let i = 0; i < reps; i++) {
@@ -312,7 +283,7 @@ for (const n of sizes) {
     }
     const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return { load: med(load), play: med(play) };
-  }, { text: stories[n], glue, reps: n >= 100000 ? 1 : 5 });
+  }, { text: stories[n], reps: n >= 100000 ? 1 : 5 });
 }
 const inkTimes = {};
 for (const n of [1000, 10000]) {
@@ -346,7 +317,7 @@ fs.rmSync(floorDir, { recursive: true, force: true });
 await yewServer.close();
 
 // Native engine.
-const native = execFileSync(storycheck, ['bench']).toString().trim().split('\n').map((l) => JSON.parse(l));
+const native = execFileSync(benchTool, ['engine']).toString().trim().split('\n').map((l) => JSON.parse(l));
 for (const r of native) {
   row(`Engine native, ${r.nodes} nodes: load+validate`, `${ms(r.load_ms)} (${(r.load_ms * 1000 / r.nodes).toFixed(1)} µs/node)`);
   row(`  exhaustive analysis (${r.states} states${r.truncated ? ', bounded' : ''})`, ms(r.analysis_ms));

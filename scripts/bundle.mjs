@@ -5,36 +5,32 @@ import path from 'node:path';
 
 const dist = process.argv[2] || 'dist';
 const out = process.argv[3] || path.join('bundle', 'rapport.html');
-const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-const pick = (re, what) => {
-  const m = html.match(re);
-  if (!m) throw new Error(`bundle: no ${what} in ${dist}/index.html (run make dist first)`);
-  return m[1];
-};
-const cssFile = pick(/href="\.\/(style-[^"]+\.css)"/, 'stylesheet');
-const bootFile = pick(/src="\.\/(boot-[^"]+\.js)"/, 'loader');
-const boot = fs.readFileSync(path.join(dist, bootFile), 'utf8');
-const jsFile = boot.match(/from '\.\/([^']+\.js)'/)[1];
-const wasmFile = boot.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
+// Asset names and the story list from the build's manifest (scripts/manifest.mjs).
+let build;
+try {
+  build = JSON.parse(fs.readFileSync(path.join(dist, 'build.json'), 'utf8'));
+} catch (error) {
+  throw new Error(`bundle: no readable ${dist}/build.json (run make dist first): ${error.message}`);
+}
 
 // Text inside <script> must never contain "</script"; "<\/" is the same text to JS and JSON.
 const safe = (text) => text.replace(/<\//g, '<\\/');
-const stories = fs.readdirSync(path.join(dist, 'stories'))
-  .filter((f) => f.endsWith('.json') && f !== 'schema.json')
-  .map((f) => `<script type="application/json" id="story-${f.slice(0, -5)}">${safe(fs.readFileSync(path.join(dist, 'stories', f), 'utf8'))}</script>`)
+const stories = build.stories
+  .map((id) => `<script type="application/json" id="story-${id}">${safe(fs.readFileSync(path.join(dist, 'stories', `${id}.json`), 'utf8'))}</script>`)
   .join('\n');
-const css = fs.readFileSync(path.join(dist, cssFile), 'utf8');
-const glue = fs.readFileSync(path.join(dist, jsFile), 'utf8');
-const wasm = fs.readFileSync(path.join(dist, wasmFile)).toString('base64');
-const head = html.slice(html.indexOf('<head>') + 6, html.indexOf('</head>'))
-  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
-  .replace(/<script[\s\S]*?<\/script>\s*/g, '')
-  .replace(/<link[^>]*>\s*/g, '');
+const css = fs.readFileSync(path.join(dist, build.app.css), 'utf8');
+const glue = fs.readFileSync(path.join(dist, build.app.js), 'utf8');
+const wasm = fs.readFileSync(path.join(dist, build.app.wasm)).toString('base64');
 
 // Data blocks go in <head>: the app renders into <body> and replaces what is there.
 const page = `<!doctype html>
 <html lang="en">
-<head>${head}<style>${css}</style>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Rapport — rehearse client conversations</title>
+<style>${css}</style>
 ${stories}
 <script type="application/octet-stream" id="rapport-wasm">${wasm}</script>
 <script type="text/plain" id="rapport-glue">${safe(glue)}</script>

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs every tool the build and tests need, at the pinned versions, skipping what is present.
+# Installs what building and serving the app needs (`make serve`, `make dist`), at the pinned
+# versions, skipping what is present. `make test` adds the browsers and the LRS
+# (scripts/setup-test.sh).
 # Versions: trunk below; wasm-bindgen from Cargo.lock (pinned "=X" in Cargo.toml, and in Trunk.toml);
 # binaryen, playwright-core and axe-core from package.json. Idempotent; fast when all is present.
 set -euo pipefail
@@ -39,22 +41,9 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/ajv ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing node tools (binaryen, playwright-core, axe-core)"
+  say "installing node tools (binaryen; playwright-core, axe-core, ajv, inkjs for tests and the bench)"
   npm ci --no-audit --no-fund
 fi
-
-if ! command -v chromium >/dev/null 2>&1; then
-  say "installing chromium"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium >/dev/null
-fi
-
-# Firefox ESR, WebKitGTK and their drivers for the cross-engine play-through (tests/cross).
-bash scripts/setup-browsers.sh
-
-# ralph, the open-source LRS, in .venv-lrs/ for the real-LRS xAPI test (tests/lrs).
-bash scripts/setup-lrs.sh
 
 # Trunk runs cargo offline (Trunk.toml), so every crate must be fetched first.
 cargo fetch --quiet

@@ -234,37 +234,3 @@ fn the_face_changes_by_visible_steps_only() {
     assert_ne!(at(0.50), at(0.70));
     assert_ne!(at(0.0), at(1.0));
 }
-
-#[tokio::test]
-async fn the_opening_is_the_site_header_and_the_story_at_its_start_in_the_language() {
-    let story = mini();
-    let html = rapport::components::opening::render(story.clone(), Lang::Es, false).await;
-    assert!(html.starts_with(r#"<div class="app">"#), "{html}");
-    assert!(html.contains(r#"<header class="site">"#), "the site header");
-    assert!(
-        html.contains(r#"<option lang="es" value="es" selected="selected">"#),
-        "the language switcher shows Spanish: {html}"
-    );
-    assert!(html.contains("Tu respuesta"));
-    assert!(html.contains("El informe semanal no llegó."), "{html}");
-    assert_eq!(
-        count(&html, r#"class="choice""#),
-        2,
-        "the start's two replies"
-    );
-    assert_eq!(count(&html, "bubble you"), 0, "nothing answered yet");
-    assert!(!html.contains("<!--"), "no hydration markers: {html}");
-}
-
-#[tokio::test]
-async fn the_embedded_opening_has_no_site_header_or_navigation() {
-    let story = mini();
-    let html = rapport::components::opening::render(story.clone(), Lang::En, true).await;
-    assert!(html.starts_with(r#"<div class="app embed">"#), "{html}");
-    assert!(!html.contains("<header"), "no site header: {html}");
-    assert!(
-        !html.contains(r#"class="crumbs""#),
-        "no way back to a library"
-    );
-    assert_eq!(count(&html, r#"class="choice""#), 2);
-}

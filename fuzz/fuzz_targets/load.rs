@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rapport::engine::{load, Session, StoryId};
+use rapport_engine::{load, Session, StoryId};
 
 fuzz_target!(|data: &[u8]| {
     let (story, _report) = load(StoryId::new("fuzz"), data);

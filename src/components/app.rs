@@ -14,7 +14,7 @@ use crate::hooks::{
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
 use crate::platform::storage::Storage;
-use crate::platform::stories::prefetched_now;
+use crate::platform::stories::inlined;
 use crate::state::{loaded, Action, AppState, Entry, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,11 +22,11 @@ use yew::prelude::*;
 fn init(storage: &Storage, opened_on: Option<&str>) -> AppState {
     let (progress, notice) = read_progress(storage);
     let mut state = AppState::new(initial_lang(), STORY_IDS, progress);
-    // The story the page opens on, if the loader already has it: the first render is then the
-    // conversation, not a "loading" page (see `make bench`, time to first choice).
+    // The story the page opens on, if the page carries it (the one-file bundle): the first render
+    // is then the conversation, not a "loading" page.
     let ready = opened_on
         .filter(|id| STORY_IDS.contains(id))
-        .and_then(|id| Some((id, prefetched_now(id)?)));
+        .and_then(|id| Some((id, inlined(id)?)));
     if let Some((id, bytes)) = ready {
         let next = Rc::new(state).reduce(loaded(StoryId::new(id), &bytes));
         state = Rc::try_unwrap(next).unwrap_or_else(|shared| (*shared).clone());
@@ -165,8 +165,7 @@ pub fn App() -> Html {
     )
 }
 
-/// The page's frame around `page`: the site `header` above it unless `embed`ded. The prerendered
-/// opening (`super::opening`) draws its first screen through this too, so the two match.
+/// The page's frame around `page`: the site `header` above it unless `embed`ded.
 pub fn frame(kiosk: bool, embed: bool, header: Html, page: Html) -> Html {
     let class = classes!("app", kiosk.then_some("kiosk"), embed.then_some("embed"));
     html! {

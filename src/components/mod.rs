@@ -7,8 +7,6 @@ pub mod debrief;
 pub mod header;
 pub mod kiosk;
 pub mod library;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod opening;
 pub mod player;
 pub mod portrait;
 pub mod problems;

@@ -22,12 +22,8 @@ pub fn problem_list(file: &str, problems: &[Diagnostic], lang: Lang) -> Html {
 }
 
 fn where_of(file: &str, d: &Diagnostic) -> String {
-    let mut out = file.to_string();
-    if let (Some(l), Some(c)) = (d.line, d.column) {
-        out.push_str(&format!(":{l}:{c}"));
+    match d.pointer_text() {
+        Some(pointer) => format!("{} {pointer}", d.place(file)),
+        None => d.place(file),
     }
-    if let Some(p) = &d.pointer {
-        out.push_str(&format!(" {}", if p.is_empty() { "/" } else { p }));
-    }
-    out
 }

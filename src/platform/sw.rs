@@ -1,10 +1,19 @@
-//! Registers the service worker (`sw.js`, written by the build) that keeps the app and every
-//! story playable offline. Every step is checked: in a sandboxed iframe even reading
+//! Registers the service worker (`web/sw.js`) that keeps the app and every story playable
+//! offline, as `sw.js?v=<version>` with the version of the build's manifest (`build.json`), so a
+//! new build installs a new worker. Every step is checked: in a sandboxed iframe even reading
 //! `navigator.serviceWorker` throws, and from `file://` there is none.
 
+use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Registers `sw.js` next to the page; failures are expected in some contexts and ignored.
+/// The part of `build.json` the registration needs.
+#[derive(Deserialize)]
+struct Build {
+    version: String,
+}
+
+/// Registers the worker next to the page; failures are expected in some contexts and ignored
+/// (the app works without it, only not offline).
 pub fn register() {
     let Some(window) = web_sys::window() else {
         return;
@@ -24,13 +33,29 @@ pub fn register() {
     else {
         return;
     };
-    let Ok(promise) = register.call1(&container, &JsValue::from_str("sw.js")) else {
-        return;
-    };
-    if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-        // Await it so a refusal is handled here, not reported as an uncaught rejection.
-        wasm_bindgen_futures::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(build) = manifest().await else {
+            return;
+        };
+        let url = format!("sw.js?v={}", build.version);
+        let Ok(promise) = register.call1(&container, &JsValue::from_str(&url)) else {
+            return;
+        };
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            // Awaited so a refusal is handled here, not reported as an uncaught rejection.
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        });
+        }
+    });
+}
+
+/// `build.json`, or `None` (a development server without the hook, a host that lost it).
+async fn manifest() -> Option<Build> {
+    let response = gloo::net::http::Request::get("build.json")
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
     }
+    serde_json::from_str(&response.text().await.ok()?).ok()
 }

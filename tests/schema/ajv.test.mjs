@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const schema = JSON.parse(fs.readFileSync(path.join(root, 'stories/schema.json'), 'utf8'));
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'schema/story.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
-const storycheck = path.join(root, 'target/debug/storycheck');
+const storycheck = path.join(root, 'target/tools/storycheck');
 
 function engineOk(file) {
   try {
@@ -31,7 +31,7 @@ function ajvOk(file) {
 }
 
 const stories = fs.readdirSync(path.join(root, 'stories'))
-  .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  .filter((f) => f.endsWith('.json'))
   .map((f) => path.join(root, 'stories', f));
 const broken = (name) => path.join(root, 'tests/fixtures/broken', `${name}.json`);
 const STRUCTURAL = ['wrong-type', 'unknown-field', 'two-structural', 'not-object', 'syntax', 'empty'];

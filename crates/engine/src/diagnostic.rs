@@ -50,19 +50,31 @@ impl Diagnostic {
         }
     }
 
+    /// Where in `file` the problem is: `file:line:column`, or just `file` when the line is
+    /// unknown. The one way a place is written, by storycheck and by the app's problem lists.
+    pub fn place(&self, file: &str) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+            _ => file.to_string(),
+        }
+    }
+
+    /// The JSON pointer, `/` for the whole document, when known.
+    pub fn pointer_text(&self) -> Option<&str> {
+        self.pointer
+            .as_deref()
+            .map(|p| if p.is_empty() { "/" } else { p })
+    }
+
     /// Where, as `line:column pointer`, or whatever part is known.
     pub fn location(&self) -> String {
-        let mut out = String::new();
-        if let (Some(line), Some(column)) = (self.line, self.column) {
-            out.push_str(&format!("{line}:{column}"));
+        let place = self.place("");
+        let at = place.strip_prefix(':').unwrap_or(&place);
+        match self.pointer_text() {
+            Some(pointer) if !at.is_empty() => format!("{at} {pointer}"),
+            Some(pointer) => pointer.to_string(),
+            None => at.to_string(),
         }
-        if let Some(pointer) = &self.pointer {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(if pointer.is_empty() { "/" } else { pointer });
-        }
-        out
     }
 }
 

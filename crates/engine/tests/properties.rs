@@ -2,12 +2,18 @@
 //! saved and restored continues exactly as the original would.
 
 use proptest::prelude::*;
-use rapport::engine::{check, load, ChoiceId, Session, StoryId};
+use rapport_engine::{check, load, ChoiceId, Session, StoryId};
 use serde_json::{json, Value};
 
 fn mini() -> Value {
-    serde_json::from_str(&std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture"))
-        .expect("json")
+    serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/mini.json"
+        ))
+        .expect("fixture"),
+    )
+    .expect("json")
 }
 
 /// A random well-formed story graph: `n` nodes, each with 1–3 replies to random nodes (loops

@@ -1,14 +1,23 @@
 //! Exhaustive analysis on small broken stories: each problem found, with the exact message and
 //! where it is; and the figures on the example story and a generated one.
 
-use rapport::engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
-use rapport::engine::generate::generate_json;
-use rapport::engine::{load, Outcome, StoryId};
+use rapport_engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
+use rapport_engine::generate::generate_json;
+use rapport_engine::{load, Outcome, StoryId};
 use serde_json::{json, Value};
 
+/// A path in the repository (tests run in their crate's folder; the files live at the root).
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
 fn mini() -> Value {
-    serde_json::from_str(&std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture"))
-        .expect("json")
+    serde_json::from_str(
+        &std::fs::read_to_string(repo("tests/fixtures/mini.json")).expect("fixture"),
+    )
+    .expect("json")
 }
 
 fn analysed(v: &Value) -> Analysis {
@@ -18,7 +27,7 @@ fn analysed(v: &Value) -> Analysis {
     analyse(&story, DEFAULT_MAX_STATES)
 }
 
-fn found(list: &[rapport::engine::Diagnostic]) -> Vec<(String, String)> {
+fn found(list: &[rapport_engine::Diagnostic]) -> Vec<(String, String)> {
     list.iter()
         .map(|d| (d.pointer.clone().unwrap_or_default(), d.message.clone()))
         .collect()

@@ -1,12 +1,19 @@
 //! Engine behaviour: loading with located errors, playing, misuse as typed errors, save/restore.
 
-use rapport::engine::{
+use rapport_engine::{
     load, review, transcript::transcript, ChoiceId, EmotionId, Outcome, PlayError, Session, Story,
     StoryId,
 };
 
+/// A path in the repository (tests run in their crate's folder; the files live at the root).
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
 fn mini() -> Story {
-    let bytes = std::fs::read("tests/fixtures/mini.json").expect("fixture exists");
+    let bytes = std::fs::read(repo("tests/fixtures/mini.json")).expect("fixture exists");
     let (story, report) = load(StoryId::new("mini"), &bytes);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     story.expect("mini loads")
@@ -14,12 +21,14 @@ fn mini() -> Story {
 
 /// The example story as JSON, to change a part of before loading it.
 fn mini_json() -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read("tests/fixtures/mini.json").expect("fixture exists"))
-        .expect("fixture is JSON")
+    serde_json::from_slice(
+        &std::fs::read(repo("tests/fixtures/mini.json")).expect("fixture exists"),
+    )
+    .expect("fixture is JSON")
 }
 
 /// The problems found in a changed copy of the example story, which must not load.
-fn errors_of(broken: &serde_json::Value) -> Vec<rapport::engine::Diagnostic> {
+fn errors_of(broken: &serde_json::Value) -> Vec<rapport_engine::Diagnostic> {
     let bytes = serde_json::to_vec_pretty(broken).expect("serialises");
     let (loaded, report) = load(StoryId::new("broken"), &bytes);
     assert!(loaded.is_none(), "the broken copy loaded");
@@ -159,7 +168,7 @@ const BROKEN: &[Case] = &[
 fn broken_fixtures_report_every_problem_where_it_is() {
     for (name, expected) in BROKEN {
         let path = format!("tests/fixtures/broken/{name}.json");
-        let bytes = std::fs::read(&path).expect("fixture exists");
+        let bytes = std::fs::read(repo(&path)).expect("fixture exists");
         let (story, report) = load(StoryId::new(*name), &bytes);
         assert!(story.is_none(), "{name} must not load");
         let got: Vec<_> = report
@@ -189,7 +198,7 @@ fn broken_fixtures_report_every_problem_where_it_is() {
 
 #[test]
 fn unreachable_nodes_are_warnings_not_errors() {
-    let bytes = std::fs::read("tests/fixtures/broken/unreachable.json").expect("fixture");
+    let bytes = std::fs::read(repo("tests/fixtures/broken/unreachable.json")).expect("fixture");
     let (story, report) = load(StoryId::new("u"), &bytes);
     assert!(story.is_some());
     assert_eq!(report.warnings.len(), 1);
@@ -356,7 +365,7 @@ fn locales_fall_back_to_the_first_declared() {
 
 #[test]
 fn a_repeated_key_keeps_its_last_value_and_the_file_order_is_kept() {
-    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
+    let text = std::fs::read_to_string(repo("tests/fixtures/mini.json")).expect("fixture");
     let (start, _) = text.split_once("\"nodes\"").expect("nodes");
     let title_at = start.find("\"title\"").expect("title");
     // `"en"` twice in the story's title: JSON parsers keep the last value.
@@ -422,7 +431,7 @@ fn texts_with_and_without_escapes_read_back_exactly() {
 /// hand-written readers and the derived writers cannot drift apart.
 #[test]
 fn every_enum_name_in_the_schema_reads_and_writes_back() {
-    use rapport::engine::model::{
+    use rapport_engine::model::{
         AddressForm, Difficulty, Face, HairColour, HairStyle, Outcome, Polarity, Rating,
         Unavailable,
     };
@@ -435,9 +444,10 @@ fn every_enum_name_in_the_schema_reads_and_writes_back() {
             .expect("a string")
             .to_string()
     }
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("stories/schema.json").expect("schema"))
-            .expect("schema is JSON");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("schema/story.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
     let mut checked = 0;
     for (def, body) in schema["$defs"].as_object().expect("definitions") {
         // `{"enum": [...]}`, or `{"oneOf": [{"const": ...}, ...]}` where variants are documented.
@@ -497,7 +507,7 @@ fn stories_are_equal_by_content_whether_shared_or_loaded_twice() {
 
 #[test]
 fn a_repeated_effect_keeps_its_last_value_whether_alone_or_among_others() {
-    let text = std::fs::read_to_string("tests/fixtures/mini.json").expect("fixture");
+    let text = std::fs::read_to_string(repo("tests/fixtures/mini.json")).expect("fixture");
     let written = r#""effects": {"trust": 15, "anger": -15}"#;
     assert!(text.contains(written));
     let story = mini();

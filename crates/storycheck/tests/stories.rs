@@ -2,18 +2,25 @@
 //! (expert, worst, one-mistake recovery) are locked as transcripts, so an edit that changes what
 //! a learner sees or the emotion values is noticed. Regenerate with `UPDATE_TRANSCRIPTS=1`.
 
-use rapport::engine::model::Outcome;
-use rapport::engine::stats::stats;
-use rapport::engine::{
+use rapport_engine::model::Outcome;
+use rapport_engine::stats::stats;
+use rapport_engine::{
     load, review, transcript::transcript, ChoiceId, Rating, Session, Story, StoryId,
 };
 use std::collections::BTreeMap;
+
+/// A path in the repository (tests run in their crate's folder; the files live at the root).
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
 
 /// The four training scenarios the product exists for.
 const SCENARIOS: [&str; 4] = ["friday-outage", "bad-news", "the-email", "mr-santino"];
 
 fn story_ids() -> Vec<String> {
-    let mut ids: Vec<String> = std::fs::read_dir("stories")
+    let mut ids: Vec<String> = std::fs::read_dir(repo("stories"))
         .expect("stories/ exists")
         .filter_map(|e| {
             let path = e.ok()?.path();
@@ -26,7 +33,7 @@ fn story_ids() -> Vec<String> {
 }
 
 fn load_story(id: &str) -> Story {
-    let bytes = std::fs::read(format!("stories/{id}.json")).expect("story file");
+    let bytes = std::fs::read(repo(&format!("stories/{id}.json"))).expect("story file");
     let (story, report) = load(StoryId::new(id), &bytes);
     assert!(report.errors.is_empty(), "{id}: {:#?}", report.errors);
     assert!(report.warnings.is_empty(), "{id}: {:#?}", report.warnings);
@@ -79,7 +86,7 @@ fn the_four_scenarios_meet_the_standard() {
 }
 
 fn paths(id: &str) -> BTreeMap<String, Vec<String>> {
-    let raw = std::fs::read_to_string(format!("tests/transcripts/{id}.paths.json"))
+    let raw = std::fs::read_to_string(repo(&format!("tests/transcripts/{id}.paths.json")))
         .unwrap_or_else(|e| panic!("{id}: path file: {e}"));
     serde_json::from_str(&raw).expect("paths file is JSON")
 }
@@ -135,13 +142,13 @@ fn key_path_transcripts_are_unchanged() {
                 text.push_str(&format!("=== {locale}\n"));
                 text.push_str(&transcript(&story, &session, locale));
             }
-            let file = format!("tests/transcripts/{id}.{name}.txt");
+            let file = repo(&format!("tests/transcripts/{id}.{name}.txt"));
             let locked = std::fs::read_to_string(&file).ok();
             if locked.as_deref() != Some(text.as_str()) {
                 if update || (locked.is_none() && std::env::var_os("CI").is_none()) {
                     std::fs::write(&file, &text).expect("write transcript");
                 } else {
-                    changed.push(file);
+                    changed.push(file.display().to_string());
                 }
             }
         }

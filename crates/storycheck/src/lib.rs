@@ -1,0 +1,71 @@
+//! `storycheck`: validates, analyses, plays and graphs Rapport story files with the same engine
+//! the app uses. One module per subcommand; this file parses the arguments (clap) and dispatches.
+//! Kept in a library so the tests call it as the binary does.
+
+mod check;
+mod files;
+mod graph;
+mod play;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+
+pub use files::MAX_FILE_BYTES;
+
+/// Validates Rapport story files and explores every reachable state of each valid one.
+///
+/// Exit status: 0 when every file is valid, 1 when any is invalid, 2 on a usage error.
+#[derive(Debug, Parser)]
+#[command(
+    name = "storycheck",
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: check::Args,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate and analyse story files (the default: `storycheck FILE...`).
+    Check(check::Args),
+    /// Print the transcript of a play-through: the given choice ids from the start.
+    Play(play::Args),
+    /// Print the story graph as Graphviz dot or Mermaid.
+    Graph(graph::Args),
+    /// Print the JSON Schema of the story format (generated from the engine's types).
+    Schema,
+}
+
+/// Runs storycheck with `args` (without the program name); returns the exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let cli = match Cli::try_parse_from(
+        std::iter::once("storycheck".to_string()).chain(args.iter().cloned()),
+    ) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are answers, on stdout with status 0; the rest are usage errors.
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                write!(err, "{text}")?;
+            } else {
+                write!(out, "{text}")?;
+            }
+            return Ok(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match cli.command {
+        None => check::run(&cli.check, out),
+        Some(Command::Check(args)) => check::run(&args, out),
+        Some(Command::Play(args)) => play::run(&args, out, err),
+        Some(Command::Graph(args)) => graph::run(&args, out),
+        Some(Command::Schema) => {
+            write!(out, "{}", rapport_engine::json_schema())?;
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// The build's manifest (scripts/manifest.mjs, Trunk's post-build hook) on a staging directory
+// shaped like Trunk's, and the page's own scripts (web/) as the source files they are.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const hook = path.join(root, 'scripts/manifest.mjs');
+
+/** A staging directory with these files (name → content); the hook is run on it. */
+function runHook(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-staging-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  const run = spawnSync('node', [hook, dir], { cwd: root, encoding: 'utf8' });
+  return { dir, run };
+}
+const manifestOf = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'build.json'), 'utf8'));
+
+const TRUNK = {
+  'index.html': '<!doctype html><title>x</title>',
+  'boot.js': '// boot',
+  'sw.js': '// sw',
+  'rapport-0123456789abcdef.js': 'export default function init() {}',
+  'rapport-0123456789abcdef_bg.wasm': 'wasm',
+  'style-fedcba9876543210.css': 'body{}',
+  'icon-1111111111111111.png': 'png',
+  'stories/mini.json': '{}',
+  'stories/bad-news.json': '{}',
+};
+
+test('the manifest names the app files, the stories and every file, with a version', () => {
+  const { dir, run } = runHook(TRUNK);
+  assert.equal(run.status, 0, run.stderr);
+  const build = manifestOf(dir);
+  assert.deepEqual(build.app, {
+    js: 'rapport-0123456789abcdef.js', wasm: 'rapport-0123456789abcdef_bg.wasm', css: 'style-fedcba9876543210.css',
+  });
+  assert.deepEqual(build.stories, ['bad-news', 'mini']);
+  assert.deepEqual(build.files, Object.keys(TRUNK).sort());
+  assert.match(build.version, /^[0-9a-f]{16}$/);
+  // Any change to any file is a new version, so a new service worker.
+  const again = runHook({ ...TRUNK, 'stories/mini.json': '{"changed": true}' });
+  assert.notEqual(manifestOf(again.dir).version, build.version);
+  // Rerun on its own output, it lists the same files: the manifest never lists itself.
+  assert.equal(spawnSync('node', [hook, dir]).status, 0);
+  assert.deepEqual(manifestOf(dir).files, build.files);
+});
+
+test('a build without its wasm fails and says what is missing', () => {
+  const files = { ...TRUNK };
+  delete files['rapport-0123456789abcdef_bg.wasm'];
+  const { run } = runHook(files);
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /expected one wasm/);
+});
+
+test('the page scripts are valid JavaScript of their kind', () => {
+  // The service worker is a classic script; boot.js a module (it awaits at the top level).
+  const sw = spawnSync('node', ['--check', path.join(root, 'web/sw.js')], { encoding: 'utf8' });
+  assert.equal(sw.status, 0, sw.stderr);
+  const boot = spawnSync('node', ['--input-type=module', '--check'], {
+    input: fs.readFileSync(path.join(root, 'web/boot.js'), 'utf8'), encoding: 'utf8',
+  });
+  assert.equal(boot.status, 0, boot.stderr);
+});
+
+test('the source page has no inline script and states its CSP itself', () => {
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /<script/, 'Trunk adds the only scripts, from Trunk.toml');
+  assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  const trunk = fs.readFileSync(path.join(root, 'Trunk.toml'), 'utf8');
+  assert.match(trunk, /pattern_script = """<script type="application\/json" id="rapport-build">/);
+});
