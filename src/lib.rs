@@ -5,6 +5,7 @@
 pub use rapport_engine as engine;
 
 pub mod components;
+pub mod events;
 pub mod hooks;
 pub mod i18n;
 pub mod platform;

@@ -1,7 +1,7 @@
 //! Learning records: xAPI statements for a play-through (pure: ids and clocks come from the
 //! caller), and the learner's own downloadable report.
 
-use crate::engine::{review, Outcome, Session, Story, Turn};
+use crate::engine::{review, Completion, Outcome, Session, Story, Turn};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -159,36 +159,34 @@ pub fn answered(
     s
 }
 
-/// The conversation reached an ending after `duration_ms`.
+/// The conversation reached an ending (`completion`, computed when it did) after `duration_ms`.
 pub fn completed(
     cfg: &XapiConfig,
     actor: &Value,
     story: &Story,
-    session: &Session,
+    completion: &Completion,
     registration: &str,
     stamp: &Stamp,
     duration_ms: u64,
 ) -> Value {
-    let r = review(story, session);
-    let outcome = r.outcome.map(Outcome::as_str);
-    let scores: serde_json::Map<String, Value> = r
-        .objectives
+    let scores: serde_json::Map<String, Value> = completion
+        .scores
         .iter()
-        .map(|o| (o.objective.to_string(), json!(o.percent())))
+        .map(|(objective, percent)| (objective.to_string(), json!(percent)))
         .collect();
     let mut s = base(actor, verbs::COMPLETED, stamp, registration);
     s["object"] = story_activity(cfg, story);
     let mut ext = serde_json::Map::new();
-    ext.insert(cfg.ext("outcome"), json!(outcome));
+    ext.insert(cfg.ext("outcome"), json!(completion.outcome.as_str()));
     ext.insert(cfg.ext("objective-scores"), Value::Object(scores));
-    ext.insert(cfg.ext("ending"), json!(session.node.to_string()));
+    ext.insert(cfg.ext("ending"), json!(completion.ending.to_string()));
     let mut result = json!({
-        "success": r.outcome == Some(Outcome::Success),
+        "success": completion.outcome == Outcome::Success,
         "completion": true,
         "duration": iso_duration(duration_ms),
         "extensions": ext,
     });
-    if let Some(p) = r.total_percent() {
+    if let Some(p) = completion.score {
         result["score"] = json!({ "scaled": f64::from(p) / 100.0, "raw": p, "min": 0, "max": 100 });
     }
     s["result"] = result;

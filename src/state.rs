@@ -1,15 +1,14 @@
 //! The app's state and every action on it. The reducer is pure: no storage, no timers, no DOM;
-//! effects in `hooks` do the I/O and dispatch actions.
+//! it records what happened as numbered events (`crate::events`), and effects in `hooks` do the
+//! I/O, read the events and dispatch actions.
 
 use crate::engine::small::SortedMap;
-use crate::engine::{review, ChoiceId, Diagnostic, Outcome, Report, Session, Story, StoryId};
+use crate::engine::{completion, ChoiceId, Diagnostic, Outcome, Report, Session, Story, StoryId};
+use crate::events::{Event, Log, Start};
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Key under which progress is saved; the version changes when the saved shape does.
-pub const PROGRESS_KEY: &str = "rapport:v1:progress";
 
 /// A story as the library knows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +57,8 @@ pub struct AppState {
     pub best: SortedMap<StoryId, Outcome>,
     /// Messages for the learner.
     pub notices: Vec<Notice>,
+    /// What happened on this page, numbered, for the consumers that report it.
+    pub events: Log,
 }
 
 impl AppState {
@@ -74,6 +75,7 @@ impl AppState {
             pending: saved.sessions,
             best: saved.best,
             notices: Vec::new(),
+            events: Log::default(),
         }
     }
 
@@ -96,6 +98,50 @@ impl AppState {
         }
     }
 
+    /// Makes reply `choice` in story `id`, starting a play-through if none is under way; records
+    /// the reply and, when it ends the conversation, the completion. `false`: nothing happened
+    /// (a stale click on a reply no longer offered).
+    fn choose(&mut self, story: &Rc<Story>, choice: &ChoiceId) -> bool {
+        let id = &story.id;
+        if self.sessions.get(id).is_none() {
+            self.start(story, Start::Opened);
+        }
+        let Some(session) = self.sessions.get_mut(id) else {
+            return false;
+        };
+        let Ok(turn) = session.choose(story, choice).cloned() else {
+            return false;
+        };
+        let event = Event::Answered {
+            story: id.clone(),
+            number: session.history.len(),
+            turn,
+            emotions: session.emotions.clone(),
+        };
+        let done = completion(story, session);
+        self.events.push(event);
+        if let Some(completion) = done {
+            let best = self
+                .best
+                .get_or_insert_with(id.clone(), || completion.outcome);
+            *best = (*best).max(completion.outcome);
+            self.events.push(Event::Completed {
+                story: id.clone(),
+                completion,
+            });
+        }
+        true
+    }
+
+    /// A new play-through of `story` from its start.
+    fn start(&mut self, story: &Story, how: Start) {
+        self.sessions.insert(story.id.clone(), Session::new(story));
+        self.events.push(Event::Started {
+            story: story.id.clone(),
+            how,
+        });
+    }
+
     fn notice(&mut self, msg: Msg) {
         if !self.notices.contains(&Notice(msg)) {
             self.notices.push(Notice(msg));
@@ -110,6 +156,8 @@ pub enum Action {
     Loaded(StoryId, Result<Rc<Story>, Rc<Vec<Diagnostic>>>),
     /// A story loaded by the learner ("load your own story"): added and started fresh.
     Add(Rc<Story>),
+    /// The learner is looking at this story: a play-through begins unless one is under way.
+    Open(StoryId),
     /// The learner picked a reply.
     Choose(StoryId, ChoiceId),
     /// The learner took back their last reply.
@@ -149,42 +197,50 @@ impl Reducible for AppState {
                 next.stories.insert(id, Entry::Broken(problems));
             }
             Action::Add(story) => {
-                next.sessions.insert(story.id.clone(), Session::new(&story));
-                next.stories.insert(story.id.clone(), Entry::Ready(story));
+                next.stories
+                    .insert(story.id.clone(), Entry::Ready(story.clone()));
+                next.start(&story, Start::Opened);
+            }
+            Action::Open(id) => {
+                let Some(story) = next.story(&id).cloned() else {
+                    return self;
+                };
+                if next.sessions.get(&id).is_some() {
+                    return self;
+                }
+                next.start(&story, Start::Opened);
             }
             Action::Choose(id, choice) => {
                 let Some(story) = next.story(&id).cloned() else {
                     return self;
                 };
-                let session = next
-                    .sessions
-                    .get_or_insert_with(id.clone(), || Session::new(&story));
-                if session.choose(&story, &choice).is_err() {
+                if !next.choose(&story, &choice) {
                     // A stale click (double click, replayed event): nothing to do.
                     return self;
-                }
-                if let Some(outcome) = review(&story, session).outcome {
-                    let best = next.best.get_or_insert_with(id, || outcome);
-                    *best = (*best).max(outcome);
                 }
             }
             Action::Back(id) => {
                 let Some(story) = next.story(&id).cloned() else {
                     return self;
                 };
-                let undone = next
-                    .sessions
-                    .get_mut(&id)
-                    .is_some_and(|session| session.back(&story).is_ok());
-                if !undone {
+                let Some(session) = next.sessions.get_mut(&id) else {
                     return self;
-                }
+                };
+                let (number, last) = (session.history.len(), session.history.last().cloned());
+                let (Some(turn), Ok(())) = (last, session.back(&story)) else {
+                    return self;
+                };
+                next.events.push(Event::TookBack {
+                    story: id,
+                    number,
+                    turn,
+                });
             }
             Action::Restart(id) => {
                 let Some(story) = next.story(&id).cloned() else {
                     return self;
                 };
-                next.sessions.insert(id, Session::new(&story));
+                next.start(&story, Start::Restarted);
             }
             Action::ReplayFrom(id, turn) => {
                 let Some(story) = next.story(&id).cloned() else {
@@ -193,12 +249,19 @@ impl Reducible for AppState {
                 let Some(session) = next.sessions.get(&id) else {
                     return self;
                 };
-                let kept = session.history.iter().take(turn).map(|t| &t.choice);
-                match Session::replay(&story, kept) {
-                    Ok(replayed) => {
-                        next.sessions.insert(id, replayed);
-                    }
-                    Err(_) => return self,
+                let kept: Vec<ChoiceId> = session
+                    .history
+                    .iter()
+                    .take(turn)
+                    .map(|t| t.choice.clone())
+                    .collect();
+                if Session::replay(&story, &kept).is_err() {
+                    return self;
+                }
+                // A new play-through that begins with the kept replies, each reported as made.
+                next.start(&story, Start::Replayed);
+                for choice in &kept {
+                    next.choose(&story, choice);
                 }
             }
             Action::SetLang(lang) => {
@@ -214,6 +277,7 @@ impl Reducible for AppState {
                 next.best.clear();
                 next.lang_chosen = false;
                 next.notices.clear();
+                next.events.push(Event::Wiped);
             }
             Action::Notify(msg) => next.notice(msg),
             Action::Dismiss(msg) => next.notices.retain(|n| n.0 != msg),

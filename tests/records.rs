@@ -73,7 +73,8 @@ fn a_play_through_becomes_initialized_answered_completed() {
         "https://rapport.example/xapi/stories/mini"
     );
 
-    let done = completed(&cfg, &actor, &story, &session, "reg-1", &stamp(4), 42_500);
+    let ending = rapport::engine::completion(&story, &session).expect("ended");
+    let done = completed(&cfg, &actor, &story, &ending, "reg-1", &stamp(4), 42_500);
     assert_eq!(done["verb"]["id"], verbs::COMPLETED);
     assert_eq!(done["result"]["success"], false);
     assert_eq!(done["result"]["completion"], true);

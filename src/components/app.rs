@@ -69,24 +69,26 @@ pub fn App() -> Html {
         route => route,
     };
     let lang = ctx.lang;
-    let current = match &route {
-        Route::Story(id) => ctx.story(&StoryId::new(id)).map(|story| {
-            let session = ctx
-                .sessions
-                .get(&story.id)
-                .cloned()
-                .unwrap_or_else(|| Session::new(story));
-            (story.clone(), session)
-        }),
-        _ => None,
-    };
-    use_xapi(storage, current.clone());
+    // Looking at a story that has loaded begins a play-through, unless one is under way.
+    {
+        let ctx = ctx.clone();
+        let opened = match &route {
+            Route::Story(id) => Some(StoryId::new(id)).filter(|id| ctx.story(id).is_some()),
+            _ => None,
+        };
+        use_effect_with(opened, move |opened| {
+            if let Some(id) = opened {
+                ctx.dispatch(Action::Open(id.clone()));
+            }
+        });
+    }
+    use_xapi(storage, ctx.clone());
     use_host_messages(
         launch.embed,
         launch.target_origin.clone(),
         lang,
         launch.story.clone(),
-        current,
+        ctx.clone(),
     );
     let on_idle = {
         let ctx = ctx.clone();

@@ -1,20 +1,26 @@
-//! In embed mode, tells the host page what happens: ready, each reply, completion, and the
-//! content height whenever it changes.
+//! In embed mode, tells the host page what happens: ready, each reply, completion (read from the
+//! reducer's events), and the content height whenever it changes.
 
-use crate::engine::{review, Session, Story, StoryId};
+use crate::engine::small::SortedMap;
+use crate::engine::StoryId;
+use crate::events::Event;
 use crate::i18n::Lang;
 use crate::platform::messaging::{post, HostMessage};
+use crate::state::{AppContext, AppState};
 use gloo::events::EventListener;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What has been reported for the story on screen.
-#[derive(Default)]
+/// What this page has told its host so far.
 struct Reported {
-    story: Option<StoryId>,
-    turns: usize,
-    completed: bool,
-    started_ms: f64,
+    /// The number of the last event handled.
+    seen: u64,
+    /// When each story's play-through began (the page's start for one resumed from storage).
+    started_ms: SortedMap<StoryId, f64>,
+    /// Since the page started.
+    page_ms: f64,
+    /// The last height sent.
     height: u32,
 }
 
@@ -23,17 +29,22 @@ fn content_height() -> Option<u32> {
     u32::try_from(body.scroll_height()).ok()
 }
 
-/// Posts host messages for the story being played (`current`), when `enabled`; `story` is the
-/// story the page was launched with (announced in `ready`, before it has loaded).
+/// Posts host messages for what happens in `state`, when `enabled`; `story` is the story the page
+/// was launched with (announced in `ready`, before it has loaded).
 #[hook]
 pub fn use_host_messages(
     enabled: bool,
     target: String,
     lang: Lang,
     story: Option<String>,
-    current: Option<(Rc<Story>, Session)>,
+    state: AppContext,
 ) {
-    let reported = use_mut_ref(Reported::default);
+    let reported = use_mut_ref(|| Reported {
+        seen: 0,
+        started_ms: SortedMap::new(),
+        page_ms: js_sys::Date::now(),
+        height: 0,
+    });
     {
         let target = target.clone();
         let reported = reported.clone();
@@ -56,16 +67,16 @@ pub fn use_host_messages(
             move || drop(listener)
         });
     }
-    // Runs after every render: compare with what was reported and send the difference.
+    // After every render: the events not yet handled, then the height.
     use_effect(move || {
         if enabled {
-            report(&mut reported.borrow_mut(), &target, current.as_ref());
+            report(&mut reported.borrow_mut(), &target, &state);
             send_height(&reported, &target);
         }
     });
 }
 
-fn send_height(reported: &Rc<std::cell::RefCell<Reported>>, target: &str) {
+fn send_height(reported: &Rc<RefCell<Reported>>, target: &str) {
     if let Some(height) = content_height() {
         let mut r = reported.borrow_mut();
         if height != r.height {
@@ -75,58 +86,46 @@ fn send_height(reported: &Rc<std::cell::RefCell<Reported>>, target: &str) {
     }
 }
 
-fn report(r: &mut Reported, target: &str, current: Option<&(Rc<Story>, Session)>) {
-    let Some((story, session)) = current else {
-        return;
-    };
-    let turns = session.history.len();
-    if r.story.as_ref() != Some(&story.id) || turns < r.turns {
-        // A new story, or replies taken back: start counting from here.
-        *r = Reported {
-            story: Some(story.id.clone()),
-            turns,
-            completed: false,
-            started_ms: js_sys::Date::now(),
-            height: r.height,
-        };
-    }
-    if turns == r.turns + 1 {
-        if let Some(turn) = session.history.last() {
-            post(
+fn report(r: &mut Reported, target: &str, state: &AppState) {
+    for numbered in state.events.after(r.seen) {
+        match &numbered.event {
+            Event::Started { story, .. } => {
+                r.started_ms.insert(story.clone(), js_sys::Date::now());
+            }
+            Event::Answered {
+                story,
+                number,
+                turn,
+                emotions,
+            } => post(
                 &HostMessage::Choice {
-                    story: story.id.to_string(),
+                    story: story.to_string(),
                     node: turn.node.to_string(),
                     choice: turn.choice.to_string(),
-                    turn: turns,
-                    emotions: session
-                        .emotions
-                        .iter()
-                        .map(|(k, v)| (k.to_string(), *v))
-                        .collect(),
+                    turn: *number,
+                    emotions: emotions.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
                 },
                 target,
-            );
+            ),
+            Event::TookBack { .. } | Event::Wiped => {}
+            Event::Completed { story, completion } => {
+                let started = r.started_ms.get(story).copied().unwrap_or(r.page_ms);
+                post(
+                    &HostMessage::Completed {
+                        story: story.to_string(),
+                        outcome: completion.outcome,
+                        scores: completion
+                            .scores
+                            .iter()
+                            .map(|(o, p)| (o.to_string(), *p))
+                            .collect(),
+                        score: completion.score,
+                        duration_ms: (js_sys::Date::now() - started).max(0.0) as u64,
+                    },
+                    target,
+                );
+            }
         }
-    }
-    r.turns = turns;
-    if !r.completed {
-        let review = review(story, session);
-        if let Some(outcome) = review.outcome {
-            r.completed = true;
-            post(
-                &HostMessage::Completed {
-                    story: story.id.to_string(),
-                    outcome,
-                    scores: review
-                        .objectives
-                        .iter()
-                        .map(|o| (o.objective.to_string(), o.percent()))
-                        .collect(),
-                    score: review.total_percent(),
-                    duration_ms: (js_sys::Date::now() - r.started_ms).max(0.0) as u64,
-                },
-                target,
-            );
-        }
+        r.seen = numbered.seq;
     }
 }

@@ -2,8 +2,9 @@
 
 use crate::i18n::Msg;
 use crate::platform::frame::after_paint;
+use crate::platform::storage::keys;
 use crate::platform::storage::Storage;
-use crate::state::{Action, AppContext, Progress, PROGRESS_KEY};
+use crate::state::{Action, AppContext, Progress};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,14 +13,14 @@ use yew::prelude::*;
 /// Reads saved progress. Data that does not parse is moved to a side key (so nothing is
 /// destroyed) and reported with a notice.
 pub fn read_progress(storage: &Storage) -> (Progress, Option<Msg>) {
-    let Some(raw) = storage.get(PROGRESS_KEY) else {
+    let Some(raw) = storage.get(keys::PROGRESS) else {
         return (Progress::default(), None);
     };
     match serde_json::from_str::<Progress>(&raw) {
         Ok(progress) => (progress, None),
         Err(_) => {
-            storage.set(&format!("{PROGRESS_KEY}:set-aside"), &raw);
-            storage.remove(PROGRESS_KEY);
+            storage.set(keys::PROGRESS_SET_ASIDE, &raw);
+            storage.remove(keys::PROGRESS);
             (Progress::default(), Some(Msg::CorruptProgress))
         }
     }
@@ -34,7 +35,7 @@ fn save(storage: &Storage, unsaved: &Unsaved, ctx: &AppContext) {
         return;
     };
     if let Ok(json) = serde_json::to_string(&progress) {
-        if !storage.set(PROGRESS_KEY, &json) {
+        if !storage.set(keys::PROGRESS, &json) {
             ctx.dispatch(Action::Notify(Msg::SaveFailed));
         }
     }

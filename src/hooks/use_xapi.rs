@@ -1,30 +1,35 @@
-//! Learning records: loads the LRS configuration once, then queues xAPI statements for what the
-//! learner does (opened a story, each reply, the ending). What was already queued is remembered
-//! in storage, so a reload neither repeats nor loses a statement.
+//! Learning records: loads the LRS configuration once, then turns the reducer's events into
+//! xAPI statements (a play-through started, each reply, the ending) and hands them to the outbox,
+//! which keeps them in storage until the LRS has them. Each play-through's registration is kept
+//! in storage too, so replies after a reload belong to the play-through they continue.
 
 use crate::engine::small::SortedMap;
-use crate::engine::{Session, Story};
-use crate::platform::storage::Storage;
+use crate::engine::{Story, StoryId};
+use crate::events::Event;
+use crate::platform::storage::{keys, Storage};
 use crate::platform::xapi::{load_config, now_iso, uuid, Outbox};
 use crate::records::{anonymous_actor, answered, completed, initialized, Stamp};
+use crate::state::{AppContext, AppState};
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Storage key of what has been queued per story.
-const STATE_KEY: &str = "rapport:v1:xapi-state";
-/// Storage key of this browser's anonymous learner id.
-const LEARNER_KEY: &str = "rapport:v1:learner-id";
-
-/// What has been queued for one story's current play-through.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-struct Reported {
-    registration: String,
-    turns: usize,
-    completed: bool,
+/// One story's play-through as the LRS knows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Registration {
+    id: String,
     started_ms: f64,
+}
+
+/// Whether statements go anywhere. Events wait while the configuration is being read, so none
+/// made before it arrives is lost.
+#[derive(Clone)]
+enum Lrs {
+    Unknown,
+    None,
+    Ready(Rc<Outbox>),
 }
 
 fn stamp() -> Stamp {
@@ -38,9 +43,9 @@ fn actor(outbox: &Outbox, storage: &Storage) -> Value {
     if let Some(a) = &outbox.config.actor {
         return a.clone();
     }
-    let name = storage.get(LEARNER_KEY).unwrap_or_else(|| {
+    let name = storage.get(keys::LEARNER_ID).unwrap_or_else(|| {
         let id = format!("anonymous-{}", uuid());
-        storage.set(LEARNER_KEY, &id);
+        storage.set(keys::LEARNER_ID, &id);
         id
     });
     let home = web_sys::window()
@@ -49,28 +54,36 @@ fn actor(outbox: &Outbox, storage: &Storage) -> Value {
     anonymous_actor(&home, &name)
 }
 
-/// Queues statements for `current` (the story on screen and its session) when an LRS is set.
+/// Sends statements for what happens in `state` when an LRS is configured.
 #[hook]
-pub fn use_xapi(storage: Rc<Storage>, current: Option<(Rc<Story>, Session)>) {
-    let outbox = use_state(|| None::<Rc<Outbox>>);
+pub fn use_xapi(storage: Rc<Storage>, state: AppContext) {
+    let lrs = use_state(|| Lrs::Unknown);
+    let seen = use_mut_ref(|| 0u64);
     {
-        let outbox = outbox.clone();
+        let lrs = lrs.clone();
         let storage = storage.clone();
         use_effect_with((), move |_| {
             // After the first paint: the learner's first reply matters more than the LRS.
             crate::platform::frame::after_paint(move || {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(config) = load_config().await {
-                        let o = Outbox::new(config, storage);
-                        o.kick(); // anything left from an earlier visit
-                        outbox.set(Some(o));
+                    match load_config().await {
+                        Some(config) => {
+                            let o = Outbox::new(config, storage);
+                            o.kick(); // anything left from an earlier visit
+                            lrs.set(Lrs::Ready(o));
+                        }
+                        None => lrs.set(Lrs::None),
                     }
                 });
             });
         });
     }
+    let outbox = match &*lrs {
+        Lrs::Ready(o) => Some(o.clone()),
+        _ => None,
+    };
     {
-        let outbox = (*outbox).clone();
+        let outbox = outbox.clone();
         use_effect_with(outbox.as_ref().map(|o| Rc::as_ptr(o) as usize), move |_| {
             // Back online: send now rather than at the next backoff tick.
             let listener = outbox
@@ -79,70 +92,93 @@ pub fn use_xapi(storage: Rc<Storage>, current: Option<(Rc<Story>, Session)>) {
             move || drop(listener)
         });
     }
-    let outbox = (*outbox).clone();
+    let lrs = (*lrs).clone();
     use_effect(move || {
-        if let (Some(outbox), Some((story, session))) = (outbox, current) {
-            queue_new(&outbox, &storage, &story, &session);
+        let new = state.events.after(*seen.borrow());
+        let Some(last) = new.last().map(|e| e.seq) else {
+            return;
+        };
+        match lrs {
+            Lrs::Unknown => return,
+            Lrs::None => {}
+            Lrs::Ready(outbox) => {
+                let statements =
+                    statements(&outbox, &storage, &state, new.iter().map(|n| &n.event));
+                if !statements.is_empty() {
+                    outbox.push(statements);
+                }
+            }
         }
+        *seen.borrow_mut() = last;
     });
 }
 
-fn queue_new(outbox: &Rc<Outbox>, storage: &Storage, story: &Story, session: &Session) {
-    let mut all: SortedMap<String, Reported> = storage
-        .get(STATE_KEY)
+/// The statements for `events`, keeping each story's registration in storage.
+fn statements<'e>(
+    outbox: &Outbox,
+    storage: &Storage,
+    state: &AppState,
+    events: impl Iterator<Item = &'e Event>,
+) -> Vec<Value> {
+    let mut registrations: SortedMap<StoryId, Registration> = storage
+        .get(keys::XAPI_REGISTRATIONS)
         .and_then(|raw| serde_json::from_str(&raw).ok())
         .unwrap_or_default();
-    let key = story.id.to_string();
-    let turns = session.history.len();
-    let mut statements = Vec::new();
-    let actor = actor(outbox, storage);
     let cfg = &outbox.config;
-    let fresh = match all.get(&key) {
-        None => true,
-        // Played again (or replayed from a decision) after an ending: a new play-through.
-        Some(r) => r.completed && turns < r.turns,
-    };
-    if fresh {
-        let r = Reported {
-            registration: uuid(),
-            turns: 0,
-            completed: false,
+    let actor = actor(outbox, storage);
+    let mut out = Vec::new();
+    // A play-through under way whose registration was lost (storage cleared, another browser
+    // tab's kiosk wipe) starts a new one rather than reporting replies under none.
+    let begin = |registrations: &mut SortedMap<StoryId, Registration>,
+                 out: &mut Vec<Value>,
+                 story: &Story| {
+        let r = Registration {
+            id: uuid(),
             started_ms: js_sys::Date::now(),
         };
-        statements.push(initialized(cfg, &actor, story, &r.registration, &stamp()));
-        all.insert(key.clone(), r);
+        out.push(initialized(cfg, &actor, story, &r.id, &stamp()));
+        registrations.insert(story.id.clone(), r.clone());
+        r
+    };
+    for event in events {
+        match event {
+            Event::Started { story, .. } => {
+                if let Some(story) = state.story(story) {
+                    begin(&mut registrations, &mut out, story);
+                }
+            }
+            Event::Answered { story, turn, .. } => {
+                let Some(story) = state.story(story) else {
+                    continue;
+                };
+                let r = match registrations.get(&story.id) {
+                    Some(r) => r.clone(),
+                    None => begin(&mut registrations, &mut out, story),
+                };
+                out.push(answered(cfg, &actor, story, turn, &r.id, &stamp()));
+            }
+            // Replies taken back are not retracted; the next reply is reported as made.
+            Event::TookBack { .. } => {}
+            Event::Completed { story, completion } => {
+                let (Some(story), Some(r)) = (state.story(story), registrations.get(story)) else {
+                    continue;
+                };
+                let duration = (js_sys::Date::now() - r.started_ms).max(0.0) as u64;
+                out.push(completed(
+                    cfg,
+                    &actor,
+                    story,
+                    completion,
+                    &r.id,
+                    &stamp(),
+                    duration,
+                ));
+            }
+            Event::Wiped => registrations.clear(),
+        }
     }
-    let Some(r) = all.get_mut(&key) else { return };
-    for turn in session.history.iter().skip(r.turns) {
-        statements.push(answered(
-            cfg,
-            &actor,
-            story,
-            turn,
-            &r.registration,
-            &stamp(),
-        ));
+    if let Ok(json) = serde_json::to_string(&registrations) {
+        storage.set(keys::XAPI_REGISTRATIONS, &json);
     }
-    // Replies taken back are not retracted; later ones are reported from where the learner is.
-    r.turns = turns;
-    if !r.completed && session.is_over(story) {
-        r.completed = true;
-        let duration = (js_sys::Date::now() - r.started_ms).max(0.0) as u64;
-        statements.push(completed(
-            cfg,
-            &actor,
-            story,
-            session,
-            &r.registration,
-            &stamp(),
-            duration,
-        ));
-    }
-    if statements.is_empty() && !fresh {
-        return;
-    }
-    if let Ok(json) = serde_json::to_string(&all) {
-        storage.set(STATE_KEY, &json);
-    }
-    outbox.push(statements);
+    out
 }

@@ -6,6 +6,23 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// Every key the app keeps in storage: one place, namespaced and versioned (the version changes
+/// when the shape of what is saved does).
+pub mod keys {
+    /// The learner's progress: language, sessions, best outcomes (`crate::state::Progress`).
+    pub const PROGRESS: &str = "rapport:v1:progress";
+    /// Progress that could not be read, kept aside rather than lost.
+    pub const PROGRESS_SET_ASIDE: &str = "rapport:v1:progress:set-aside";
+    /// xAPI statements not yet accepted by the LRS, oldest first.
+    pub const XAPI_QUEUE: &str = "rapport:v1:xapi-queue";
+    /// The xAPI registration of the play-through under way, per story.
+    pub const XAPI_REGISTRATIONS: &str = "rapport:v2:xapi-registrations";
+    /// This browser's anonymous learner id (when no actor is configured).
+    pub const LEARNER_ID: &str = "rapport:v1:learner-id";
+    /// Written and removed at start-up to learn whether storage works.
+    pub const PROBE: &str = "rapport:probe";
+}
+
 /// Where values are kept.
 #[derive(Debug)]
 pub enum Storage {
@@ -27,7 +44,7 @@ impl Storage {
         let local = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .filter(|s| {
-                let probe = "rapport:probe";
+                let probe = keys::PROBE;
                 s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
             });
         match local {

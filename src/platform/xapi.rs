@@ -4,15 +4,12 @@
 //! retries, and a 409 (already stored) counts as sent, so a retry never duplicates a record.
 
 use super::location::query_param;
-use super::storage::Storage;
+use super::storage::{keys, Storage};
 use crate::records::{backoff_ms, DeployConfig, XapiConfig};
 use gloo::timers::callback::Timeout;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-
-/// Storage key of the statements not yet accepted by the LRS, oldest first.
-pub const QUEUE_KEY: &str = "rapport:v1:xapi-queue";
 
 /// A fresh random UUID (version 4).
 pub fn uuid() -> String {
@@ -97,14 +94,14 @@ impl Outbox {
     /// The queued statements (unreadable data counts as empty; it cannot be sent anyway).
     pub fn queued(&self) -> Vec<Value> {
         self.storage
-            .get(QUEUE_KEY)
+            .get(keys::XAPI_QUEUE)
             .and_then(|raw| serde_json::from_str(&raw).ok())
             .unwrap_or_default()
     }
 
     fn save(&self, queue: &[Value]) {
         if let Ok(json) = serde_json::to_string(queue) {
-            self.storage.set(QUEUE_KEY, &json);
+            self.storage.set(keys::XAPI_QUEUE, &json);
         }
     }
 

@@ -27,7 +27,7 @@ pub use ids::{
 };
 pub use load::{check, load, Report};
 pub use model::{Outcome, Rating, StoryFile, Text};
-pub use review::{review, Review};
+pub use review::{completion, review, Completion, Review};
 pub use session::{EmotionChange, Offer, PlayError, Session, Step, Turn};
 pub use story::{Emotions, Story};
 

@@ -107,3 +107,32 @@ pub fn review(story: &Story, session: &Session) -> Review {
         turns,
     }
 }
+
+/// How a play-through ended: computed once, when it ends, and carried by the app's `Completed`
+/// event to everything that reports it (xAPI, the host page, the LMS).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    /// The ending node reached.
+    pub ending: super::ids::NodeId,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// Percentage per objective, in the story's order (`None`: no reply practised it).
+    pub scores: Vec<(ObjectiveId, Option<u32>)>,
+    /// Overall percentage across all replies, `None` when there were none.
+    pub score: Option<u32>,
+}
+
+/// The completion of `session`, when it has reached an ending.
+pub fn completion(story: &Story, session: &Session) -> Option<Completion> {
+    let r = review(story, session);
+    Some(Completion {
+        ending: session.node.clone(),
+        outcome: r.outcome?,
+        score: r.total_percent(),
+        scores: r
+            .objectives
+            .iter()
+            .map(|o| (o.objective.clone(), o.percent()))
+            .collect(),
+    })
+}

@@ -1,0 +1,102 @@
+//! What happened, as the reducer records it. Every action that changes a conversation appends
+//! numbered events to the state; each consumer (xAPI statements, host-page messages, and the LMS
+//! adapters to come) keeps the number of the last event it handled and reads the ones after it.
+//! No consumer works out what happened by comparing snapshots, and the outcome and scores of an
+//! ending are computed once, when it is reached.
+//!
+//! Events live only as long as the page: restoring saved progress after a reload is not an
+//! event, so a reload reports nothing twice.
+
+use crate::engine::{Completion, Emotions, StoryId, Turn};
+
+/// How a play-through began.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The learner opened a story with no conversation under way (or loaded their own).
+    Opened,
+    /// The learner started over.
+    Restarted,
+    /// The learner replayed from a decision of an ended play-through: a new play-through whose
+    /// first replies (reported next, as `Answered`) are the ones kept.
+    Replayed,
+}
+
+/// One thing that happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// A play-through of `story` began.
+    Started {
+        /// The story.
+        story: StoryId,
+        /// How.
+        how: Start,
+    },
+    /// The learner made a reply.
+    Answered {
+        /// The story.
+        story: StoryId,
+        /// Which reply of the play-through this is, from 1.
+        number: usize,
+        /// What the engine did with it (node, choice, emotion changes, rule, where it went).
+        turn: Turn,
+        /// Every emotion's value after it.
+        emotions: Emotions,
+    },
+    /// The learner took back their last reply.
+    TookBack {
+        /// The story.
+        story: StoryId,
+        /// The number the reply had.
+        number: usize,
+        /// The reply taken back.
+        turn: Turn,
+    },
+    /// The conversation reached an ending.
+    Completed {
+        /// The story.
+        story: StoryId,
+        /// The ending, its outcome and the scores.
+        completion: Completion,
+    },
+    /// Everything the learner did was forgotten (a kiosk's next visitor).
+    Wiped,
+}
+
+/// An event with its number: 1 for the first event of the page, then one more for each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Numbered {
+    /// The number; a consumer remembers the last it handled.
+    pub seq: u64,
+    /// What happened.
+    pub event: Event,
+}
+
+/// The events of this page, in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Log {
+    events: Vec<Numbered>,
+}
+
+impl Log {
+    /// Appends an event with the next number.
+    pub fn push(&mut self, event: Event) {
+        let seq = self.last();
+        self.events.push(Numbered {
+            seq: seq + 1,
+            event,
+        });
+    }
+
+    /// The number of the last event, 0 before the first.
+    pub fn last(&self) -> u64 {
+        self.events.last().map_or(0, |e| e.seq)
+    }
+
+    /// The events numbered after `seen`, oldest first.
+    pub fn after(&self, seen: u64) -> &[Numbered] {
+        // Numbers are consecutive from 1, so the position follows from the number.
+        let first = self.events.first().map_or(1, |e| e.seq);
+        let skip = usize::try_from((seen + 1).saturating_sub(first)).unwrap_or(usize::MAX);
+        self.events.get(skip..).unwrap_or(&[])
+    }
+}
