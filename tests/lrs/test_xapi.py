@@ -22,8 +22,8 @@ RALPH_RUNSERVER_CORS_ALLOW_ORIGINS is set (a JSON list of exact origins), which 
 preflight (Authorization, Content-Type and X-Experience-API-Version are allowed headers) and sends
 Access-Control-Allow-Origin for exactly the listed origins (other origins get 400 on preflight).
 
-The app side under test (src/platform/xapi.rs): `dist/config.json` names the LRS, and
-`node scripts/postbuild.mjs DIR` opens the page's CSP `connect-src` to that origin. Statements go
+The app side under test (src/platform/xapi.rs): `dist/config.json` names the LRS (the page's CSP
+allows `connect-src` to https and to loopback, where this test's LRS runs). Statements go
 one per request, in order, queued in localStorage (`rapport:v1:xapi-queue`) while the LRS is down.
 
   test_lrs_itself                    the harness's LRS alone: CORS preflight, a second POST stored,
@@ -383,8 +383,6 @@ class App:
         (self.dir / "config.json").unlink(missing_ok=True)
         if xapi is not None:
             (self.dir / "config.json").write_text(json.dumps({"xapi": xapi}, indent=2))
-        subprocess.run(["node", str(ROOT / "scripts/postbuild.mjs"), str(self.dir)], check=True,
-                       capture_output=True, timeout=60)
         self.csp_connect = _csp_connect_sources((self.dir / "index.html").read_text())
         self.server = StaticServer(self.dir)
         self.origin, self.base = self.server.origin, self.server.base
@@ -574,8 +572,8 @@ def test_lrs_itself(app, lrs):
 
 def test_expert_path_reaches_the_lrs(app, lrs, browser):
     origin = f"http://127.0.0.1:{lrs.port}"
-    assert app.csp_connect is not None and origin in app.csp_connect, \
-        f"postbuild did not open connect-src to the LRS: connect-src {app.csp_connect}"
+    assert app.csp_connect is not None and "http://127.0.0.1:*" in app.csp_connect, \
+        f"the page's CSP does not allow a loopback LRS: connect-src {app.csp_connect}"
     started = time.monotonic()
     browser.open(f"{app.base}#/story/{STORY}")
     for choice in EXPERT:
@@ -664,9 +662,6 @@ def test_no_config_nothing_leaves(lrs, browser):
     bare = App(None)
     try:
         assert not (bare.dir / "config.json").exists()
-        assert not any(s.startswith(("http:", "https:", "ws:", "wss:"))
-                       for s in bare.csp_connect or []), \
-            f"with no config.json the CSP still allows connect-src {bare.csp_connect}"
         browser.open(f"{bare.base}#/story/{STORY}")
         for choice in EXPERT:
             browser.reply(choice)
@@ -693,7 +688,7 @@ def test_no_config_nothing_leaves(lrs, browser):
 
 def test_query_parameters_override_per_launch(app, lrs, browser):
     """`?lrs=&lrs_auth=&actor_mbox=&actor_name=` beat config.json for one launch. The endpoint is
-    the configured one (the page's CSP allows no other origin), reached with another user."""
+    the configured one here, reached with another user."""
     query = urllib.parse.urlencode({"lrs": lrs.url, "lrs_auth": AUTH2,
                                     "actor_mbox": "mailto:other@example.com",
                                     "actor_name": "Other Learner"})
