@@ -27,12 +27,22 @@ impl Lang {
         }
     }
 
+    /// The tag for HTML `lang` attributes: the Portuguese is Brazilian (`pt-BR`), so screen
+    /// readers and spell checkers pick that variant.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt-BR",
+        }
+    }
+
     /// The language's own name.
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::Es => "Español",
-            Lang::Pt => "Português",
+            Lang::Pt => "Português (Brasil)",
         }
     }
 

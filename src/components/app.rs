@@ -120,7 +120,7 @@ pub fn App() -> Html {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("lang", lang.tag());
         }
     });
     let dispatch: Callback<Action> = {

@@ -58,7 +58,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <span class="visually-hidden">{ Msg::Language.get(lang) }</span>
                 <select onchange={on_change} aria-label={Msg::Language.get(lang)}>
                     { for Lang::ALL.iter().map(|l| html! {
-                        <option value={l.code()} selected={*l == lang} lang={l.code()}>{ l.name() }</option>
+                        <option value={l.code()} selected={*l == lang} lang={l.tag()}>{ l.name() }</option>
                     }) }
                 </select>
             </label>

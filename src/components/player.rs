@@ -92,7 +92,7 @@ pub fn Player(props: &PlayerProps) -> Html {
     html! {
         <main id="main" class="player" tabindex="-1" lang={loc.to_string()}>
             if !props.embedded {
-                <nav class="crumbs" lang={lang.code()}>
+                <nav class="crumbs" lang={lang.tag()}>
                     <a href={Route::Library.href()}>{ format!("← {}", Msg::BackToLibrary.get(lang)) }</a>
                 </nav>
             }
@@ -127,7 +127,7 @@ pub fn Player(props: &PlayerProps) -> Html {
                             }) }
                         </div>
                     }
-                    <div class="player-actions" lang={lang.code()}>
+                    <div class="player-actions" lang={lang.tag()}>
                         if can_back && ending.is_none() {
                             <button type="button" class="secondary" onclick={back}>{ format!("↶ {}", Msg::Back.get(lang)) }</button>
                         }

@@ -159,7 +159,7 @@ test('the language follows ?lang=, switches on every screen and is remembered', 
   const page = await open(context, '#/', '?lang=pt');
   await page.locator('h1').waitFor();
   assert.equal(await page.locator('h1').innerText(), 'Conversas');
-  assert.equal(await page.getAttribute('html', 'lang'), 'pt');
+  assert.equal(await page.getAttribute('html', 'lang'), 'pt-BR', 'Brazilian Portuguese, for screen readers');
   await page.selectOption('header select', 'es');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Conversaciones');
   await page.goto(`${env.server.base}#/story/${STORY}`);
