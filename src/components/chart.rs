@@ -33,10 +33,9 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
     let selected = use_state(|| None::<usize>);
     let story = &props.story;
     let lang = props.lang;
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
-    let states = props.session.states(story);
-    let n = states.len().max(2) - 1;
+    let tr = story.localiser(lang.code());
+    let moments = props.session.walk(story);
+    let n = moments.len().max(2) - 1;
     let x = |i: usize| LEFT + (W - LEFT - RIGHT) * i as f32 / n as f32;
     let emotions = &story.file.emotions;
     let y = |e: &crate::engine::model::EmotionDef, v: i32| {
@@ -44,14 +43,13 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
         TOP + (H - TOP - BOTTOM) * (1.0 - share)
     };
     let detail = selected.and_then(|turn| {
-        let t = props.session.history.get(turn.checked_sub(1)?)?;
-        let node = story.node(&t.node)?;
-        let choice = node.choices.iter().find(|c| c.id == t.choice)?;
+        // Point `turn` shows the values after the `turn`th reply.
+        let choice = moments.get(turn.checked_sub(1)?)?.reply?.choice;
         Some(html! {
             <div class="chart-detail">
                 <p><strong>{ format!("{} {turn} · {}: ", Msg::Turn.get(lang), Msg::YouSaid.get(lang)) }</strong>
-                   <q>{ choice.text.get(loc, fb) }</q></p>
-                <p>{ choice.feedback.text.get(loc, fb) }</p>
+                   <q>{ tr.text(&choice.text) }</q></p>
+                <p>{ tr.text(&choice.feedback.text) }</p>
             </div>
         })
     });
@@ -62,7 +60,7 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                 { for emotions.iter().enumerate().map(|(k, e)| html! {
                     <li class={format!("series-{}", k % DASHES.len())}>
                         <svg viewBox="0 0 30 8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" stroke-dasharray={DASHES[k % DASHES.len()]} /></svg>
-                        { e.label.get(loc, fb) }
+                        { tr.text(&e.label) }
                     </li>
                 }) }
             </ul>
@@ -72,24 +70,24 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                     html! { <line class="grid" x1={num(LEFT)} x2={num(W - RIGHT)} y1={num(gy)} y2={num(gy)} /> }
                 }) }
                 { for emotions.iter().enumerate().map(|(k, e)| {
-                    let points: Vec<String> = states.iter().enumerate()
-                        .map(|(i, s)| format!("{},{}", num(x(i)), num(y(e, s.emotions.get(&e.id).copied().unwrap_or(e.start)))))
+                    let points: Vec<String> = moments.iter().enumerate()
+                        .map(|(i, m)| format!("{},{}", num(x(i)), num(y(e, m.state.emotions.get(&e.id).copied().unwrap_or(e.start)))))
                         .collect();
                     html! {
                         <g class={format!("series series-{}", k % DASHES.len())}>
                             <polyline points={points.join(" ")} stroke-dasharray={DASHES[k % DASHES.len()]} />
-                            { for states.iter().enumerate().map(|(i, s)| {
-                                let v = s.emotions.get(&e.id).copied().unwrap_or(e.start);
+                            { for moments.iter().enumerate().map(|(i, m)| {
+                                let v = m.state.emotions.get(&e.id).copied().unwrap_or(e.start);
                                 html! { <circle class="point" data-emotion={e.id.to_string()} data-turn={i.to_string()}
                                     cx={num(x(i))} cy={num(y(e, v))} r="4" /> }
                             }) }
                         </g>
                     }
                 }) }
-                { for states.iter().enumerate().map(|(i, s)| {
+                { for moments.iter().enumerate().map(|(i, m)| {
                     let label = if i == 0 { Msg::ChartStart.get(lang).to_string() } else { i.to_string() };
                     let values: Vec<String> = emotions.iter()
-                        .map(|e| format!("{} {}", e.label.get(loc, fb), s.emotions.get(&e.id).copied().unwrap_or(e.start)))
+                        .map(|e| format!("{} {}", tr.text(&e.label), m.state.emotions.get(&e.id).copied().unwrap_or(e.start)))
                         .collect();
                     let aria = format!("{} {label}: {}", Msg::Turn.get(lang), values.join(", "));
                     let set = { let selected = selected.clone(); move || selected.set(Some(i)) };

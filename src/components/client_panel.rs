@@ -20,26 +20,6 @@ pub struct ClientPanelProps {
     pub lang: Lang,
 }
 
-/// How far from comfortable the client is, 0.0 (at ease) to 1.0 (at the worst of every emotion).
-pub fn strain(story: &Story, session: &Session) -> f32 {
-    let emotions = &story.file.emotions;
-    if emotions.is_empty() {
-        return 0.0;
-    }
-    let total: f32 = emotions
-        .iter()
-        .map(|e| {
-            let v = session.emotions.get(&e.id).copied().unwrap_or(e.start);
-            let share = (v - e.min) as f32 / (e.max - e.min).max(1) as f32;
-            match e.high_is {
-                Polarity::Good => 1.0 - share,
-                Polarity::Bad => share,
-            }
-        })
-        .sum();
-    total / emotions.len() as f32
-}
-
 /// Size word for a change ("sharply" from 15 points on).
 fn size(delta: i32, lang: Lang) -> &'static str {
     if delta.abs() >= 15 {
@@ -51,8 +31,7 @@ fn size(delta: i32, lang: Lang) -> &'static str {
 
 /// The sentence a screen reader hears after a reply: "Mr. Santino: trust fell sharply, ...".
 pub fn announcement(story: &Story, changes: &[EmotionChange], lang: Lang) -> String {
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(lang.code());
     let parts: Vec<String> = changes
         .iter()
         .filter_map(|c| {
@@ -60,7 +39,7 @@ pub fn announcement(story: &Story, changes: &[EmotionChange], lang: Lang) -> Str
             let verb = if c.delta() > 0 { Msg::Rose } else { Msg::Fell };
             Some(format!(
                 "{} {} {}",
-                def.label.get(loc, fb).to_lowercase(),
+                tr.text(&def.label).to_lowercase(),
                 verb.get(lang),
                 size(c.delta(), lang)
             ))
@@ -71,7 +50,7 @@ pub fn announcement(story: &Story, changes: &[EmotionChange], lang: Lang) -> Str
     }
     format!(
         "{}: {}.",
-        story.file.persona.addressed_as.get(loc, fb),
+        tr.text(&story.file.persona.addressed_as),
         parts.join(", ")
     )
 }
@@ -82,28 +61,27 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
     let story = &props.story;
     let session = &props.session;
     let lang = props.lang;
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(lang.code());
     let persona = &story.file.persona;
     let mood = story.mood(&session.emotions, &session.flags);
-    let strain = strain(story, session);
+    let strain = story.strain(&session.emotions);
     let last = session.history.last();
     let changes: &[EmotionChange] = last.map_or(&[], |t| t.changes.as_slice());
     let turn = session.history.len();
-    let name = persona.addressed_as.get(loc, fb);
-    let mood_label = mood.map_or("", |m| m.label.get(loc, fb));
+    let name = tr.text(&persona.addressed_as);
+    let mood_label = mood.map_or("", |m| tr.text(&m.label));
     let face = mood.map_or(crate::engine::model::Face::Calm, |m| m.face);
     let intensity = match face {
         crate::engine::model::Face::Pleased | crate::engine::model::Face::Relieved => 1.0 - strain,
         _ => strain,
     };
     html! {
-        <aside class="client-panel" aria-label={Msg::Client.get(lang)} lang={loc.to_string()}>
+        <aside class="client-panel" aria-label={Msg::Client.get(lang)} lang={tr.locale.to_string()}>
             <div class="who-block">
                 { portrait(&persona.look, face, intensity, &format!("{name} — {mood_label}")) }
                 <div class="id">
                     <p class="name">{ name }</p>
-                    <p class="role">{ format!("{} · {}", persona.role.get(loc, fb), persona.company) }</p>
+                    <p class="role">{ format!("{} · {}", tr.text(&persona.role), persona.company) }</p>
                     <p class={classes!("mood", format!("face-{}", face.as_str()))}>
                         <span class="mood-label">{ Msg::Mood.get(lang) }</span>
                         <strong>{ mood_label }</strong>
@@ -115,7 +93,7 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
                     let value = session.emotions.get(&e.id).copied().unwrap_or(e.start);
                     let pct = (value - e.min) as f32 * 100.0 / (e.max - e.min).max(1) as f32;
                     let label_id = format!("meter-{}", e.id);
-                    let label = e.label.get(loc, fb);
+                    let label = tr.text(&e.label);
                     let change = changes.iter().find(|c| c.emotion == e.id);
                     let tone = match e.high_is { Polarity::Good => "good-high", Polarity::Bad => "bad-high" };
                     let level = match (e.high_is, pct) {

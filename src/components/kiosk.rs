@@ -43,19 +43,18 @@ pub fn KioskAttract(props: &KioskAttractProps) -> Html {
     let Some(story) = ready.get(*shown % ready.len().max(1)) else {
         return html! { <main id="main" class="attract" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></main> };
     };
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(lang.code());
     let f = &story.file;
     html! {
         <main id="main" class="attract">
             <p class="attract-kicker">{ Msg::KioskWelcome.get(lang) }</p>
-            <article class="attract-card" key={story.id.as_str()} lang={loc.to_string()}>
-                { super::portrait::portrait(&f.persona.look, crate::engine::model::Face::Annoyed, 0.6, f.persona.addressed_as.get(loc, fb)) }
+            <article class="attract-card" key={story.id.as_str()} lang={tr.locale.to_string()}>
+                { super::portrait::portrait(&f.persona.look, crate::engine::model::Face::Annoyed, 0.6, tr.text(&f.persona.addressed_as)) }
                 <div>
-                    <h1>{ f.title.get(loc, fb) }</h1>
-                    <p class="persona"><strong>{ f.persona.addressed_as.get(loc, fb) }</strong>
-                        { format!(" · {} · {}", f.persona.role.get(loc, fb), f.persona.company) }</p>
-                    <p class="summary">{ f.summary.get(loc, fb) }</p>
+                    <h1>{ tr.text(&f.title) }</h1>
+                    <p class="persona"><strong>{ tr.text(&f.persona.addressed_as) }</strong>
+                        { format!(" · {} · {}", tr.text(&f.persona.role), f.persona.company) }</p>
+                    <p class="summary">{ tr.text(&f.summary) }</p>
                     <a class="button primary huge" href={Route::Story(story.id.to_string()).href()}>{ Msg::TouchToStart.get(lang) }</a>
                 </div>
             </article>

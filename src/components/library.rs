@@ -60,8 +60,7 @@ fn card(id: &StoryId, entry: &Entry, props: &LibraryProps, lang: Lang) -> Html {
 
 fn ready_card(story: &Rc<Story>, props: &LibraryProps, lang: Lang) -> Html {
     let f = &story.file;
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(lang.code());
     let session = props.sessions.get(&story.id);
     let started = session.is_some_and(|s| !s.history.is_empty());
     let finished = session.is_some_and(|s| s.is_over(story));
@@ -87,15 +86,15 @@ fn ready_card(story: &Rc<Story>, props: &LibraryProps, lang: Lang) -> Html {
         Difficulty::Intermediate => Msg::Intermediate,
         Difficulty::Advanced => Msg::Advanced,
     };
-    let title = f.title.get(loc, fb).to_string();
+    let title = tr.text(&f.title).to_string();
     html! {
-        <article class="card" lang={loc.to_string()}>
+        <article class="card" lang={tr.locale.to_string()}>
             <h2><a href={Route::Story(story.id.to_string()).href()}>{ title.clone() }</a></h2>
             <p class="persona">
-                <strong>{ f.persona.addressed_as.get(loc, fb) }</strong>
-                { format!(" · {} · {}", f.persona.role.get(loc, fb), f.persona.company) }
+                <strong>{ tr.text(&f.persona.addressed_as) }</strong>
+                { format!(" · {} · {}", tr.text(&f.persona.role), f.persona.company) }
             </p>
-            <p class="summary">{ f.summary.get(loc, fb) }</p>
+            <p class="summary">{ tr.text(&f.summary) }</p>
             <p class="facts">
                 <span>{ format!("{} {}", f.minutes, Msg::Minutes.get(lang)) }</span>
                 <span class={classes!("difficulty", f.difficulty.as_str())}>{ difficulty.get(lang) }</span>

@@ -20,6 +20,7 @@ pub mod stats;
 pub mod story;
 pub mod transcript;
 pub mod validate;
+pub mod walk;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use ids::{
@@ -29,7 +30,8 @@ pub use load::{check, load, Report};
 pub use model::{Outcome, Rating, StoryFile, Text};
 pub use review::{completion, review, Completion, Review};
 pub use session::{EmotionChange, Offer, PlayError, Session, Step, Turn};
-pub use story::{Emotions, Story};
+pub use story::{Emotions, Localiser, Story};
+pub use walk::{Moment, Reply};
 
 /// The JSON Schema of the story format, generated from the Rust types (native builds only).
 #[cfg(not(target_arch = "wasm32"))]

@@ -67,14 +67,9 @@ pub fn review(story: &Story, session: &Session) -> Review {
         })
         .collect();
     let mut turns = Vec::new();
-    let states = session.states(story);
-    for (i, turn) in session.history.iter().enumerate() {
-        let Some(before) = states.get(i) else { break };
-        let Ok(step) = before.step(story) else { break };
-        let Some(chosen) = step.offers.iter().find(|o| o.choice.id == turn.choice) else {
-            break;
-        };
-        let feedback = &chosen.choice.feedback;
+    for moment in session.walk(story) {
+        let Some(reply) = moment.reply else { break };
+        let feedback = &reply.choice.feedback;
         if let Some(score) = objectives
             .iter_mut()
             .find(|o| o.objective == feedback.principle)
@@ -82,17 +77,22 @@ pub fn review(story: &Story, session: &Session) -> Review {
             score.points += feedback.rating.points();
             score.max += Rating::Best.points();
         }
-        let best = step.offers.iter().filter(|o| o.available).max_by_key(|o| {
-            (
-                o.choice.feedback.rating,
-                std::cmp::Reverse(o.choice.id.clone()),
-            )
-        });
+        let best = moment
+            .step
+            .offers
+            .iter()
+            .filter(|o| o.available)
+            .max_by_key(|o| {
+                (
+                    o.choice.feedback.rating,
+                    std::cmp::Reverse(o.choice.id.clone()),
+                )
+            });
         let better = best
             .filter(|b| b.choice.feedback.rating > feedback.rating)
             .map(|b| b.choice.id.clone());
         turns.push(TurnReview {
-            turn: i,
+            turn: moment.index,
             rating: feedback.rating,
             better,
         });

@@ -1,7 +1,11 @@
 //! A loaded, validated story: immutable content with lookup indexes, shared via `Rc`.
 
+use super::ids::{ChoiceId, ObjectiveId};
 use super::ids::{EmotionId, FlagId, NodeId, StoryId};
-use super::model::{Choice, Condition, EmotionDef, Mood, Node, StoryFile, CLIENT, NARRATOR, YOU};
+use super::model::{
+    Choice, Condition, EmotionDef, Mood, Node, Objective, Polarity, StoryFile, Text, CLIENT,
+    NARRATOR, YOU,
+};
 use super::small::{SortedMap, SortedSet};
 use rustc_hash::FxHashMap;
 
@@ -66,6 +70,41 @@ impl Story {
             .collect()
     }
 
+    /// The objective with this id.
+    pub fn objective(&self, id: &ObjectiveId) -> Option<&Objective> {
+        self.file.objectives.iter().find(|o| &o.id == id)
+    }
+
+    /// How to show this story's texts in `wanted` (or the story's fallback locale).
+    pub fn localiser<'a>(&'a self, wanted: &'a str) -> Localiser<'a> {
+        Localiser {
+            locale: self.locale_for(wanted),
+            fallback: self.fallback_locale(),
+        }
+    }
+
+    /// How strained the client is overall, from 0 (every emotion at its best) to 1 (every one at
+    /// its worst): the mean of each emotion's distance from its good end. The portrait's
+    /// expression depth follows it.
+    pub fn strain(&self, emotions: &Emotions) -> f32 {
+        let defs = &self.file.emotions;
+        if defs.is_empty() {
+            return 0.0;
+        }
+        let total: f32 = defs
+            .iter()
+            .map(|e| {
+                let v = emotions.get(&e.id).copied().unwrap_or(e.start);
+                let share = (v - e.min) as f32 / (e.max - e.min).max(1) as f32;
+                match e.high_is {
+                    Polarity::Good => 1.0 - share,
+                    Polarity::Bad => share,
+                }
+            })
+            .sum();
+        total / defs.len() as f32
+    }
+
     /// The definition of an emotion.
     pub fn emotion(&self, id: &EmotionId) -> Option<&EmotionDef> {
         self.file.emotions.iter().find(|e| &e.id == id)
@@ -106,6 +145,30 @@ impl Story {
             .nodes
             .iter()
             .flat_map(|n| n.choices.iter().map(move |c| (n, c)))
+    }
+}
+
+/// Which locale a view shows a story's texts in: the one asked for if the story has it, else the
+/// story's first. The one place a text is picked for display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Localiser<'a> {
+    /// The locale shown.
+    pub locale: &'a str,
+    /// The story's first locale, for a text that lacks `locale`.
+    pub fallback: &'a str,
+}
+
+impl<'a> Localiser<'a> {
+    /// The text in the locale shown.
+    pub fn text<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.locale, self.fallback)
+    }
+}
+
+impl Node {
+    /// The choice with this id.
+    pub fn choice(&self, id: &ChoiceId) -> Option<&Choice> {
+        self.choices.iter().find(|c| &c.id == id)
     }
 }
 
