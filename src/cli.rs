@@ -1,7 +1,8 @@
 //! The `storycheck` command: argument parsing and output, kept in the library so tests call it.
 
-use crate::engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
+use crate::engine::analysis::{analyse, analyse_graph, Analysis, DEFAULT_MAX_STATES};
 use crate::engine::graph::{to_dot, to_mermaid};
+use crate::engine::lints::{lint, Lint, LintSummary};
 use crate::engine::random::{random_walks, Coverage};
 use crate::engine::stats::{stats, Stats};
 use crate::engine::{
@@ -15,7 +16,8 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 const USAGE: &str = "\
-usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed S]] FILE...
+usage: storycheck [--json] [--strict] [--lints] [--no-analysis] [--max-states N]
+                  [--random N [--seed S]] FILE...
        storycheck graph FILE [--format dot|mermaid]
        storycheck play [--locale xx] FILE [CHOICE...]
        storycheck schema
@@ -23,8 +25,12 @@ usage: storycheck [--json] [--no-analysis] [--max-states N] [--random N [--seed 
        storycheck openings DIR FILE...
 
   Validates Rapport story files and explores every reachable state of each valid one
-  (exit 0 all valid, 1 some invalid, 2 usage error). --random plays N seeded random walks
-  and reports coverage. `graph` prints the story graph; `play` prints the transcript of
+  (exit 0 all valid, 1 some invalid, 2 usage error). The exploration also runs the
+  assessment lints (length cue, non-reading strategies, rating-only emotions, objective
+  balance, single spine; see docs/FORMAT.md) and prints their summary; lints are warnings
+  and do not make a story invalid. --strict counts warnings and lints as errors (exit 1).
+  --lints prints only the lints and their summary. --no-analysis skips exploration and lints.
+  --random plays N seeded random walks and reports coverage. `graph` prints the story graph; `play` prints the transcript of
   the given choice ids; `schema` prints the format's JSON Schema;
   `generate` prints a valid generated story of NODES nodes (for scaling tests);
   `openings` writes DIR/<story>.<lang>[.embed].html, each story's opening screen in
@@ -37,6 +43,9 @@ struct FileReport<'a> {
     errors: &'a [Diagnostic],
     warnings: &'a [Diagnostic],
     notes: &'a [Diagnostic],
+    lints: &'a [Lint],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lint_summary: Option<&'a LintSummary>,
     stats: Option<FullStats>,
     #[serde(skip_serializing_if = "Option::is_none")]
     random: Option<Coverage>,
@@ -53,6 +62,10 @@ struct FullStats {
 struct Options {
     json: bool,
     analysis: bool,
+    /// Warnings and lints count as errors.
+    strict: bool,
+    /// Print only the lints and their summary.
+    lints_only: bool,
     max_states: usize,
     random: Option<usize>,
     seed: u64,
@@ -89,6 +102,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
     let mut o = Options {
         json: false,
         analysis: true,
+        strict: false,
+        lints_only: false,
         max_states: DEFAULT_MAX_STATES,
         random: None,
         seed: 1,
@@ -104,6 +119,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
         match arg.as_str() {
             "--json" => o.json = true,
             "--no-analysis" => o.analysis = false,
+            "--strict" => o.strict = true,
+            "--lints" => o.lints_only = true,
             "--max-states" => match number("--max-states") {
                 Ok(n) => o.max_states = n.max(1) as usize,
                 Err(e) => return usage(err, &e),
@@ -139,6 +156,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
 fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bool> {
     let (mut errors, mut warnings, mut notes, mut full, mut random) =
         (Vec::new(), Vec::new(), Vec::new(), None, None);
+    let mut lints = None;
     match read(Path::new(file)) {
         Err(message) => errors.push(plain(message)),
         Ok(bytes) => {
@@ -151,8 +169,11 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
                 if let Some(parsed) = parsed {
                     let story = Story::new(StoryId::new(stem(file)), parsed);
                     if o.analysis {
-                        let mut a = analyse(&story, o.max_states);
+                        let (mut a, graph) = analyse_graph(&story, o.max_states);
                         let source = String::from_utf8_lossy(&bytes);
+                        let mut found = lint(&story, &graph);
+                        crate::engine::lints::locate(&source, &mut found.lints);
+                        lints = Some(found);
                         crate::engine::diagnostic::locate_all(&source, &mut a.errors);
                         crate::engine::diagnostic::locate_all(&source, &mut a.warnings);
                         crate::engine::diagnostic::locate_all(&source, &mut a.notes);
@@ -167,7 +188,9 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
             full = basic.map(|basic| FullStats { basic, analysis });
         }
     }
-    let ok = errors.is_empty();
+    let lint_list = lints.as_ref().map_or(&[][..], |l| &l.lints[..]);
+    let valid = errors.is_empty();
+    let ok = valid && !(o.strict && (!warnings.is_empty() || !lint_list.is_empty()));
     if o.json {
         let report = FileReport {
             file,
@@ -175,6 +198,8 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
             errors: &errors,
             warnings: &warnings,
             notes: &notes,
+            lints: lint_list,
+            lint_summary: lints.as_ref().map(|l| &l.summary),
             stats: full,
             random,
         };
@@ -183,9 +208,28 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
         return Ok(ok);
     }
     for (list, kind) in [(&errors, "error"), (&warnings, "warning")] {
+        if kind == "warning" && o.lints_only {
+            continue;
+        }
         for d in list {
             writeln!(out, "{}", human(file, d, kind))?;
         }
+    }
+    for l in lint_list {
+        writeln!(
+            out,
+            "{}\n  help: {}",
+            human(file, &l.diagnostic, &format!("warning[{}]", l.code)),
+            l.help
+        )?;
+    }
+    if let Some(l) = &lints {
+        let n = l.lints.len();
+        let s = if n == 1 { "" } else { "s" };
+        write!(out, "{file}: {n} lint{s}; lint summary:\n{}", l.summary)?;
+    }
+    if o.lints_only {
+        return finish(file, valid, ok, warnings.len(), lint_list.len(), out);
     }
     if !notes.is_empty() {
         writeln!(
@@ -252,12 +296,29 @@ fn check_one(file: &str, o: &Options, out: &mut dyn Write) -> std::io::Result<bo
             )?;
         }
     }
+    finish(file, valid, ok, warnings.len(), lint_list.len(), out)
+}
+
+/// The last line of a file's report: `ok (N warnings)` (and lints), or why `--strict` failed it.
+fn finish(
+    file: &str,
+    valid: bool,
+    ok: bool,
+    warnings: usize,
+    lints: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     if ok {
+        // Lints are left out here: they judge the assessment, not the file, and are counted
+        // in the lint summary's heading.
+        writeln!(out, "{file}: ok ({warnings} warning{})", plural(warnings))?;
+    } else if valid {
+        let lints = format!(", {lints} lint{}", plural(lints));
         writeln!(
             out,
-            "{file}: ok ({} warning{})",
-            warnings.len(),
-            if warnings.len() == 1 { "" } else { "s" }
+            "{file}: fails --strict ({warnings} warning{}{lints})",
+            plural(warnings)
         )?;
     }
     Ok(ok)
