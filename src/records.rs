@@ -244,7 +244,10 @@ pub fn learner_report(story: &Story, session: &Session, locale: &str) -> Value {
         "language": loc,
         "outcome": r.outcome.map(Outcome::as_str),
         "ending": ending.map(|e| e.title.get(loc, fb)),
-        "debrief": ending.map(|e| e.debrief.get(loc, fb)),
+        "debrief": ending.map(|_| {
+            let parts: Vec<&str> = session.debrief(story).iter().map(|t| t.get(loc, fb)).collect();
+            parts.join("\n\n")
+        }),
         "score": r.total_percent(),
         "objectives": story.file.objectives.iter().map(|o| {
             let score = r.objectives.iter().find(|s| s.objective == o.id).and_then(|s| s.percent());

@@ -33,6 +33,15 @@ pub fn rating_label(rating: Rating, lang: Lang) -> &'static str {
     }
 }
 
+/// The ending's own debrief: each part that holds at the ending, a paragraph each.
+pub fn ending_text(story: &Story, session: &Session, loc: &str, fb: &str) -> Html {
+    session
+        .debrief(story)
+        .into_iter()
+        .map(|text| html! { <p class="ending-debrief">{ text.get(loc, fb) }</p> })
+        .collect()
+}
+
 /// The debrief section.
 #[component]
 pub fn Debrief(props: &DebriefProps) -> Html {

@@ -104,7 +104,7 @@ pub fn Player(props: &PlayerProps) -> Html {
                         <div class={classes!("ending", outcome_class(ending.outcome))}>
                             <p class="outcome-tag">{ outcome_label(ending.outcome, lang) }</p>
                             <h2>{ ending.title.get(loc, fb) }</h2>
-                            <p>{ ending.debrief.get(loc, fb) }</p>
+                            { super::debrief::ending_text(story, &props.session, loc, fb) }
                         </div>
                     } else if let Some(step) = &step {
                         <div class="choices" role="group" aria-label={Msg::YourReply.get(lang)} ref={choices_ref}>

@@ -69,13 +69,36 @@ pub struct Analysis {
 /// Per ending: (play-throughs, shortest, longest) from one state.
 type Reach = (u64, Option<u32>, Option<u32>);
 
-struct Edge {
-    to: usize,
-    rating: Rating,
+/// One available reply from an explored state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// The state it leads to (an index into [`StateGraph::states`]).
+    pub to: usize,
+    /// Which reply: its position among its node's choices.
+    pub choice: usize,
+    /// The reply's rating.
+    pub rating: Rating,
+}
+
+/// The reachable states and the replies between them, as [`analyse_graph`] explored them: kept
+/// for analyses that need the same states (the assessment lints) without exploring twice.
+#[derive(Clone, Debug, Default)]
+pub struct StateGraph {
+    /// Every explored state, history cleared; the start is state 0.
+    pub states: Vec<Rc<Session>>,
+    /// The available replies from each state, in file order.
+    pub edges: Vec<Vec<Edge>>,
+    /// True when exploration stopped at the state bound.
+    pub truncated: bool,
 }
 
 /// Explores the story's reachable states, at most `max_states` of them.
 pub fn analyse(story: &Story, max_states: usize) -> Analysis {
+    analyse_graph(story, max_states).0
+}
+
+/// [`analyse`], also returning the explored state graph.
+pub fn analyse_graph(story: &Story, max_states: usize) -> (Analysis, StateGraph) {
     let f = &story.file;
     let node_index = f.node_index();
     // Each state is stored once and shared by the index and the list.
@@ -161,6 +184,7 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
             };
             edges[at].push(Edge {
                 to,
+                choice: ci,
                 rating: choice.feedback.rating,
             });
         }
@@ -394,7 +418,12 @@ pub fn analyse(story: &Story, max_states: usize) -> Analysis {
     }
     a.errors.sort_by(|x, y| x.pointer.cmp(&y.pointer));
     a.warnings.sort_by(|x, y| x.pointer.cmp(&y.pointer));
-    a
+    let graph = StateGraph {
+        states,
+        edges,
+        truncated,
+    };
+    (a, graph)
 }
 
 /// A topological order of the states from the start (depth-first post-order, reversed);

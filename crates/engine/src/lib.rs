@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod generate;
 pub mod graph;
 pub mod ids;
+pub mod lints;
 pub mod load;
 pub mod model;
 pub mod random;

@@ -551,8 +551,75 @@ pub struct Ending {
     pub outcome: Outcome,
     /// Heading of the ending screen.
     pub title: Text,
-    /// What happened and why, for the debrief.
-    pub debrief: Text,
+    /// What happened and why, for the debrief: one text, or parts shown by condition.
+    pub debrief: EndingDebrief,
+}
+
+/// An ending's debrief: one text (format 1 as first written), or a list of parts, each shown
+/// when its condition holds at the ending, so the debrief can speak to how the learner got there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum EndingDebrief {
+    /// Always shown.
+    Text(Text),
+    /// Every part whose `when` holds at the ending, in order.
+    Parts(Vec<DebriefPart>),
+}
+
+/// One part of a debrief.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DebriefPart {
+    /// What it says.
+    pub text: Text,
+    // Boxed, as `Line::when` is.
+    /// Shown only when this holds (emotions and flags at the ending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Box<Condition>>,
+}
+
+impl EndingDebrief {
+    /// Every part with its condition, in order (a plain text is one part that always holds).
+    pub fn parts(&self) -> Vec<(&Text, Option<&Condition>)> {
+        match self {
+            EndingDebrief::Text(text) => vec![(text, None)],
+            EndingDebrief::Parts(parts) => {
+                parts.iter().map(|p| (&p.text, p.when.as_deref())).collect()
+            }
+        }
+    }
+}
+
+// By hand rather than `#[serde(untagged)]`: untagged buffers the value and, when neither form
+// fits, says only "did not match any variant"; here the JSON type picks the form, and an error
+// inside it keeps its own message and position.
+impl<'de> Deserialize<'de> for EndingDebrief {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = EndingDebrief;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text (one string per locale) or a list of debrief parts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(EndingDebrief::Text)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(EndingDebrief::Parts)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// Outcome of a play-through, ordered worst to best.

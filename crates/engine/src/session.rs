@@ -177,6 +177,20 @@ impl Session {
         })
     }
 
+    /// The debrief texts shown at the ending reached (every part whose condition holds for the
+    /// emotions and flags here, in order); none before the end.
+    pub fn debrief<'s>(&self, story: &'s Story) -> Vec<&'s super::model::Text> {
+        let ending = story.node(&self.node).and_then(|n| n.ending.as_deref());
+        ending.map_or_else(Vec::new, |e| {
+            e.debrief
+                .parts()
+                .into_iter()
+                .filter(|(_, when)| self.test(*when))
+                .map(|(text, _)| text)
+                .collect()
+        })
+    }
+
     /// Whether the conversation has reached an ending.
     pub fn is_over(&self, story: &Story) -> bool {
         story.node(&self.node).is_some_and(|n| n.ending.is_some())

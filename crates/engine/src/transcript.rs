@@ -54,6 +54,9 @@ pub fn transcript(story: &Story, session: &Session, locale: &str) -> String {
                 ending.outcome,
                 ending.title.get(locale, fallback)
             );
+            for text in state.debrief(story) {
+                let _ = writeln!(out, "debrief: {}", text.get(locale, fallback));
+            }
         } else {
             let offers: Vec<String> = step
                 .offers

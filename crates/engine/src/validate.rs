@@ -2,7 +2,9 @@
 //! reachability. Every problem is collected with its JSON pointer.
 
 use super::diagnostic::{child, Diagnostic};
-use super::model::{Condition, StoryFile, Text, CLIENT, FORMAT_VERSION, NARRATOR, YOU};
+use super::model::{
+    Condition, EndingDebrief, StoryFile, Text, CLIENT, FORMAT_VERSION, NARRATOR, YOU,
+};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::VecDeque;
 use std::fmt::Display;
@@ -282,7 +284,7 @@ impl Validator<'_> {
             }
             if let Some(e) = &node.ending {
                 self.text(|| format!("/nodes/{i}/ending/title"), &e.title);
-                self.text(|| format!("/nodes/{i}/ending/debrief"), &e.debrief);
+                self.debrief(i, &e.debrief);
             }
             for (j, choice) in node.choices.iter().enumerate() {
                 let cp = || format!("/nodes/{i}/choices/{j}");
@@ -324,6 +326,26 @@ impl Validator<'_> {
                     );
                 }
                 self.text(|| child(&fp(), "text"), &choice.feedback.text);
+            }
+        }
+    }
+
+    /// A debrief's text, or each part's text and condition.
+    fn debrief(&mut self, node: usize, debrief: &EndingDebrief) {
+        let p = format!("/nodes/{node}/ending/debrief");
+        match debrief {
+            EndingDebrief::Text(text) => self.text(|| p.clone(), text),
+            EndingDebrief::Parts(parts) if parts.is_empty() => self.error(
+                p,
+                "a debrief list needs at least one part (or write one text)",
+            ),
+            EndingDebrief::Parts(parts) => {
+                for (k, part) in parts.iter().enumerate() {
+                    self.text(|| format!("{p}/{k}/text"), &part.text);
+                    if let Some(c) = &part.when {
+                        self.condition(&format!("{p}/{k}/when"), c);
+                    }
+                }
             }
         }
     }

@@ -1,10 +1,14 @@
 //! `storycheck [check] [--json] [--no-analysis] [--max-states N] [--random N [--seed S]] FILE...`:
 //! validates each file, then explores every reachable state of each valid one and reports what
-//! no single play-through shows (unreachable endings, dead ends, the range of outcomes, paths).
+//! no single play-through shows (unreachable endings, dead ends, the range of outcomes, paths)
+//! and the assessment lints (length cue, non-reading strategies, rating-only emotions, objective
+//! balance, single spine; docs/FORMAT.md). Lints are warnings: they do not make a story invalid,
+//! unless `--strict`.
 
 use crate::files::{human, plain, read, stem};
-use rapport_engine::analysis::{analyse, Analysis, DEFAULT_MAX_STATES};
+use rapport_engine::analysis::{analyse_graph, Analysis, DEFAULT_MAX_STATES};
 use rapport_engine::diagnostic::locate_all;
+use rapport_engine::lints::{lint, locate, Lint, LintSummary};
 use rapport_engine::random::{random_walks, Coverage};
 use rapport_engine::stats::{stats, Stats};
 use rapport_engine::{check, Diagnostic, Outcome, Story, StoryId};
@@ -18,7 +22,13 @@ pub struct Args {
     /// One JSON object per file on stdout instead of lines for people.
     #[arg(long)]
     json: bool,
-    /// Only the format checks: skip the exploration of reachable states.
+    /// Warnings and lints count as errors (exit 1).
+    #[arg(long)]
+    strict: bool,
+    /// Print only the lints and their summary.
+    #[arg(long = "lints")]
+    lints_only: bool,
+    /// Only the format checks: skip the exploration of reachable states and the lints.
     #[arg(long)]
     no_analysis: bool,
     /// Stop exploring after this many distinct states (the report then says it is partial).
@@ -42,6 +52,9 @@ struct FileReport<'a> {
     errors: &'a [Diagnostic],
     warnings: &'a [Diagnostic],
     notes: &'a [Diagnostic],
+    lints: &'a [Lint],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lint_summary: Option<&'a LintSummary>,
     stats: Option<FullStats>,
     #[serde(skip_serializing_if = "Option::is_none")]
     random: Option<Coverage>,
@@ -67,6 +80,7 @@ pub fn run(o: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
 fn check_one(file: &str, o: &Args, out: &mut dyn Write) -> std::io::Result<bool> {
     let (mut errors, mut warnings, mut notes, mut full, mut random) =
         (Vec::new(), Vec::new(), Vec::new(), None, None);
+    let mut lints = None;
     match read(Path::new(file)) {
         Err(message) => errors.push(plain(message)),
         Ok(bytes) => {
@@ -79,9 +93,12 @@ fn check_one(file: &str, o: &Args, out: &mut dyn Write) -> std::io::Result<bool>
                 if let Some(parsed) = parsed {
                     let story = Story::new(StoryId::new(stem(file)), parsed);
                     if !o.no_analysis {
-                        let mut a =
-                            analyse(&story, usize::try_from(o.max_states).unwrap_or(usize::MAX));
+                        let max = usize::try_from(o.max_states).unwrap_or(usize::MAX);
+                        let (mut a, graph) = analyse_graph(&story, max);
                         let source = String::from_utf8_lossy(&bytes);
+                        let mut found = lint(&story, &graph);
+                        locate(&source, &mut found.lints);
+                        lints = Some(found);
                         locate_all(&source, &mut a.errors);
                         locate_all(&source, &mut a.warnings);
                         locate_all(&source, &mut a.notes);
@@ -96,7 +113,9 @@ fn check_one(file: &str, o: &Args, out: &mut dyn Write) -> std::io::Result<bool>
             full = basic.map(|basic| FullStats { basic, analysis });
         }
     }
-    let ok = errors.is_empty();
+    let lint_list = lints.as_ref().map_or(&[][..], |l| &l.lints[..]);
+    let valid = errors.is_empty();
+    let ok = valid && !(o.strict && (!warnings.is_empty() || !lint_list.is_empty()));
     if o.json {
         let report = FileReport {
             file,
@@ -104,6 +123,8 @@ fn check_one(file: &str, o: &Args, out: &mut dyn Write) -> std::io::Result<bool>
             errors: &errors,
             warnings: &warnings,
             notes: &notes,
+            lints: lint_list,
+            lint_summary: lints.as_ref().map(|l| &l.summary),
             stats: full,
             random,
         };
@@ -112,9 +133,28 @@ fn check_one(file: &str, o: &Args, out: &mut dyn Write) -> std::io::Result<bool>
         return Ok(ok);
     }
     for (list, kind) in [(&errors, "error"), (&warnings, "warning")] {
+        if kind == "warning" && o.lints_only {
+            continue;
+        }
         for d in list {
             writeln!(out, "{}", human(file, d, kind))?;
         }
+    }
+    for l in lint_list {
+        writeln!(
+            out,
+            "{}\n  help: {}",
+            human(file, &l.diagnostic, &format!("warning[{}]", l.code)),
+            l.help
+        )?;
+    }
+    if let Some(l) = &lints {
+        let n = l.lints.len();
+        let s = if n == 1 { "" } else { "s" };
+        write!(out, "{file}: {n} lint{s}; lint summary:\n{}", l.summary)?;
+    }
+    if o.lints_only {
+        return finish(file, valid, ok, warnings.len(), lint_list.len(), out);
     }
     if !notes.is_empty() {
         writeln!(
@@ -180,12 +220,29 @@ fn check_one(file: &str, o: &Args, out: &mut dyn Write) -> std::io::Result<bool>
             )?;
         }
     }
+    finish(file, valid, ok, warnings.len(), lint_list.len(), out)
+}
+
+/// The last line of a file's report: `ok (N warnings)`, or why `--strict` failed it.
+fn finish(
+    file: &str,
+    valid: bool,
+    ok: bool,
+    warnings: usize,
+    lints: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     if ok {
+        // Lints are left out here: they judge the assessment, not the file, and are counted
+        // in the lint summary's heading.
+        writeln!(out, "{file}: ok ({warnings} warning{})", plural(warnings))?;
+    } else if valid {
+        let lints = format!(", {lints} lint{}", plural(lints));
         writeln!(
             out,
-            "{file}: ok ({} warning{})",
-            warnings.len(),
-            if warnings.len() == 1 { "" } else { "s" }
+            "{file}: fails --strict ({warnings} warning{}{lints})",
+            plural(warnings)
         )?;
     }
     Ok(ok)
