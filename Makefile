@@ -49,7 +49,7 @@ lint: setup
 native-test: setup tools
 	cargo test --workspace
 	$(TOOLS)/storycheck $(STORIES)
-	node --test tests/schema/*.test.mjs tests/build/*.test.mjs
+	node --test tests/schema/*.test.mjs tests/build/*.test.mjs tests/bench/*.test.mjs
 
 browser-test: setup-test dist
 	node scripts/bundle.mjs dist bundle/rapport.html

@@ -29,14 +29,6 @@ for (const scheme of ['light', 'dark']) {
     await page.waitForTimeout(100);
     await shot('ending', true);
     await context.close();
-    // The prerendered opening, with a reply picked before the app runs (the wasm held back).
-    const fresh = await browser.newContext({ viewport, colorScheme: scheme, reducedMotion: 'reduce', deviceScaleFactor: 1 });
-    const slow = await fresh.newPage();
-    await slow.route('**/*.wasm', async (route) => { await new Promise((done) => setTimeout(done, 3000)); await route.continue(); });
-    await slow.goto(`${server.base}#/story/${story ?? 'the-email'}`);
-    await slow.locator('[data-opening] button.choice').nth(1).click();
-    await slow.screenshot({ path: path.join(out, `opening-pending-${name}-${scheme}.png`) });
-    await fresh.close();
   }
 }
 await browser.close();
