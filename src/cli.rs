@@ -19,7 +19,7 @@ const USAGE: &str = "\
 usage: storycheck [--json] [--strict] [--lints] [--no-analysis] [--max-states N]
                   [--random N [--seed S]] FILE...
        storycheck graph FILE [--format dot|mermaid]
-       storycheck play [--locale xx] FILE [CHOICE...]
+       storycheck play [--locale en|es|pt] FILE [CHOICE...]
        storycheck schema
        storycheck generate NODES [SEED]
        storycheck openings DIR FILE...
@@ -463,13 +463,17 @@ fn graph(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::
 /// `storycheck play [--locale xx] FILE [CHOICE...]`.
 fn play(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let mut locale = "en".to_string();
-    let mut rest = args;
-    if rest.first().map(String::as_str) == Some("--locale") {
-        match rest.get(1) {
-            Some(l) => locale = l.clone(),
-            None => return usage(err, "--locale needs a language code"),
+    // `--locale xx` anywhere: choice ids never start with `--`.
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--locale" => match it.next() {
+                Some(l) => locale = l.clone(),
+                None => return usage(err, "--locale needs a language code"),
+            },
+            _ => rest.push(a.clone()),
         }
-        rest = &rest[2..];
     }
     let Some((file, choices)) = rest.split_first() else {
         return usage(err, "play needs a story file");

@@ -219,6 +219,12 @@ messages! {
     MapStep => "Moment", "Momento", "Momento";
     /// Live check heading.
     LiveCheck => "Checked as you type", "Comprobado mientras escribes", "Verificado enquanto você digita";
+    /// Heading of the assessment lints.
+    AssessmentChecks => "Does it reward judgment? Assessment checks", "¿Premia el criterio? Comprobaciones de evaluación", "Recompensa o julgamento? Verificações de avaliação";
+    /// What to do about a lint.
+    Help => "What to do", "Qué hacer", "O que fazer";
+    /// The figures behind the lints.
+    LintFigures => "The figures", "Las cifras", "Os números";
     /// No problems.
     NoProblems => "No problems: this story is ready to play.", "Sin problemas: la historia está lista para jugar.", "Sem problemas: a história está pronta para jogar.";
     /// Kiosk attract headline.
