@@ -1,5 +1,6 @@
 //! Interface languages and the UI's own strings (stories carry their own translations).
 
+use crate::engine::thresholds::{Crossing, Side};
 use serde::{Deserialize, Serialize};
 
 /// A language the interface is translated into.
@@ -153,6 +154,10 @@ messages! {
     RatingBad => "Harmful reply", "Respuesta dañina", "Resposta prejudicial";
     /// Threshold rule fired.
     RuleFired => "This reply pushed the client past their limit.", "Esta respuesta llevó al cliente al límite.", "Esta resposta levou o cliente ao limite.";
+    /// An emotion fell below a rule's line: "Patience fell below 10".
+    FellBelow => "fell below", "bajó de", "caiu abaixo de";
+    /// An emotion reached a rule's line: "Anger reached 80".
+    Reached => "reached", "llegó a", "chegou a";
     /// Chart: turn label.
     Turn => "Turn", "Turno", "Turno";
     /// Story failed to load.
@@ -243,4 +248,14 @@ messages! {
     Seconds => "s", "s", "s";
     /// Skip link.
     SkipToContent => "Skip to content", "Saltar al contenido", "Pular para o conteúdo";
+}
+
+/// One line a threshold rule saw crossed, as the learner reads it: "Patience fell below 10".
+/// `label` is the emotion's label in the story's locale.
+pub fn crossing_text(lang: Lang, label: &str, crossing: &Crossing) -> String {
+    let verb = match crossing.side {
+        Side::Below => Msg::FellBelow,
+        Side::AtLeast => Msg::Reached,
+    };
+    format!("{label} {} {}", verb.get(lang), crossing.threshold)
 }
