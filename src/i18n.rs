@@ -1,5 +1,6 @@
 //! Interface languages and the UI's own strings (stories carry their own translations).
 
+use crate::engine::thresholds::{Crossing, Side};
 use serde::{Deserialize, Serialize};
 
 /// A language the interface is translated into.
@@ -163,6 +164,10 @@ messages! {
     RatingBad => "Harmful reply", "Respuesta dañina", "Resposta prejudicial";
     /// Threshold rule fired.
     RuleFired => "This reply pushed the client past their limit.", "Esta respuesta llevó al cliente al límite.", "Esta resposta levou o cliente ao limite.";
+    /// An emotion fell below a rule's line: "Patience fell below 10".
+    FellBelow => "fell below", "bajó de", "caiu abaixo de";
+    /// An emotion reached a rule's line: "Anger reached 80".
+    Reached => "reached", "llegó a", "chegou a";
     /// Chart: turn label.
     Turn => "Turn", "Turno", "Turno";
     /// Story failed to load.
@@ -229,6 +234,12 @@ messages! {
     MapStep => "Moment", "Momento", "Momento";
     /// Live check heading.
     LiveCheck => "Checked as you type", "Comprobado mientras escribes", "Verificado enquanto você digita";
+    /// Heading of the assessment lints.
+    AssessmentChecks => "Does it reward judgment? Assessment checks", "¿Premia el criterio? Comprobaciones de evaluación", "Recompensa o julgamento? Verificações de avaliação";
+    /// What to do about a lint.
+    Help => "What to do", "Qué hacer", "O que fazer";
+    /// The figures behind the lints.
+    LintFigures => "The figures", "Las cifras", "Os números";
     /// No problems.
     NoProblems => "No problems: this story is ready to play.", "Sin problemas: la historia está lista para jugar.", "Sem problemas: a história está pronta para jogar.";
     /// Kiosk attract headline.
@@ -247,4 +258,14 @@ messages! {
     Seconds => "s", "s", "s";
     /// Skip link.
     SkipToContent => "Skip to content", "Saltar al contenido", "Pular para o conteúdo";
+}
+
+/// One line a threshold rule saw crossed, as the learner reads it: "Patience fell below 10".
+/// `label` is the emotion's label in the story's locale.
+pub fn crossing_text(lang: Lang, label: &str, crossing: &Crossing) -> String {
+    let verb = match crossing.side {
+        Side::Below => Msg::FellBelow,
+        Side::AtLeast => Msg::Reached,
+    };
+    format!("{label} {} {}", verb.get(lang), crossing.threshold)
 }

@@ -3,6 +3,7 @@
 
 use super::chart::EmotionChart;
 use super::story_map::story_map;
+use super::transcript::rule_reason;
 use crate::engine::model::Rating;
 use crate::engine::{review, Session, Story};
 use crate::i18n::{Lang, Msg};
@@ -50,6 +51,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let loc = story.locale_for(lang.code());
     let fb = story.fallback_locale();
     let review = review(story, &props.session);
+    let states = props.session.states(story);
     let path: Vec<crate::engine::NodeId> = props
         .session
         .history
@@ -119,7 +121,11 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             <p class="feedback">{ choice.feedback.text.get(loc, fb) }</p>
                             <p class="principle"><strong>{ format!("{}: ", Msg::Principle.get(lang)) }</strong>{ principle }</p>
                             if turn.rule.is_some() {
-                                <p class="rule">{ Msg::RuleFired.get(lang) }</p>
+                                <p class="rule">{ Msg::RuleFired.get(lang) }
+                                    if let Some(why) = rule_reason(story, turn, states.get(tr.turn)?, states.get(tr.turn + 1), lang, loc) {
+                                        { " " }<span class="why">{ why }</span>
+                                    }
+                                </p>
                             }
                             if let Some(better) = better {
                                 <p class="better"><strong>{ format!("{}: ", Msg::BetterReply.get(lang)) }</strong>

@@ -1,5 +1,6 @@
 //! A list of located problems in a story file (which file, where, what).
 
+use crate::engine::lints::Lints;
 use crate::engine::Diagnostic;
 use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
@@ -25,5 +26,29 @@ fn where_of(file: &str, d: &Diagnostic) -> String {
     match d.pointer_text() {
         Some(pointer) => format!("{} {pointer}", d.place(file)),
         None => d.place(file),
+    }
+}
+
+/// Renders the assessment lints of a valid story (each with its code, location and help) and
+/// the figures behind them. Authors read these while writing; they do not stop the story.
+pub fn lint_list(file: &str, lints: &Lints, lang: Lang) -> Html {
+    html! {
+        <div class="problems lints">
+            <p class="problems-title">{ format!("{} · {}", Msg::AssessmentChecks.get(lang), lints.lints.len()) }</p>
+            <ul>
+                { for lints.lints.iter().map(|l| html! {
+                    <li>
+                        <code class="where">{ format!("{} [{}]", where_of(file, &l.diagnostic), l.code) }</code>
+                        <span class="what">{ l.diagnostic.message.clone() }</span>
+                        <span class="help">{ format!("{}: {}", Msg::Help.get(lang), l.help) }</span>
+                    </li>
+                }) }
+            </ul>
+            // The figures are for authors, in the engine's English, as storycheck prints them.
+            <details>
+                <summary>{ Msg::LintFigures.get(lang) }</summary>
+                <pre class="lint-summary" lang="en">{ lints.summary.to_string() }</pre>
+            </details>
+        </div>
     }
 }

@@ -1,8 +1,9 @@
 //! The conversation so far: the client's lines and the learner's replies, newest at the bottom.
 
 use crate::engine::model::{CLIENT, NARRATOR, YOU};
-use crate::engine::{Session, Story};
-use crate::i18n::{Lang, Msg};
+use crate::engine::thresholds::why_rule_fired;
+use crate::engine::{Session, Story, Turn};
+use crate::i18n::{crossing_text, Lang, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -96,7 +97,40 @@ fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) ->
                     text: choice.text.get(loc, fb).to_string(),
                 });
             }
+            // Said where it happened: the conversation turns because a feeling crossed a line.
+            if let Some(why) = rule_reason(story, turn, state, states.get(i + 1), lang, loc) {
+                out.push(Bubble {
+                    speaker: "rule".to_string(),
+                    name: None,
+                    text: why,
+                });
+            }
         }
     }
     out
+}
+
+/// Why the threshold rule that `turn` triggered fired ("Patience fell below 10."), from the
+/// rule's condition and the states `before` and `after` the turn; `None` when no rule fired, or
+/// the rule tests flags only (a fact of the conversation, not a feeling: nothing to explain).
+pub fn rule_reason(
+    story: &Story,
+    turn: &Turn,
+    before: &Session,
+    after: Option<&Session>,
+    lang: Lang,
+    loc: &str,
+) -> Option<String> {
+    let (rule, after) = (turn.rule.as_ref()?, after?);
+    let fb = story.fallback_locale();
+    let parts: Vec<String> = why_rule_fired(story, rule, before, after)
+        .iter()
+        .map(|c| {
+            let label = story
+                .emotion(&c.emotion)
+                .map_or(c.emotion.as_str(), |e| e.label.get(loc, fb));
+            crossing_text(lang, label, c)
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("{}.", parts.join("; ")))
 }

@@ -1,8 +1,10 @@
 //! "Load your own story": a file picker, drag and drop, or pasted JSON, checked in the browser
 //! by the same engine; problems listed with their locations, a valid story played at once.
 
-use super::problems::problem_list;
+use super::problems::{lint_list, problem_list};
 use super::story_map::story_map;
+use crate::engine::analysis::analyse_graph;
+use crate::engine::lints::{lint, locate, Lints};
 use crate::engine::{Diagnostic, Story, StoryFile, StoryId};
 use crate::i18n::{Lang, Msg};
 use crate::platform::stories::MAX_UPLOAD_BYTES;
@@ -26,7 +28,13 @@ enum Outcome {
     Message(Msg),
     /// File name, its problems, and its parsed content when the structure was sound (for the map).
     Checked(String, Rc<Vec<Diagnostic>>, Option<Rc<StoryFile>>),
+    /// A valid story checked as the author types: what the analysis found, and the lints.
+    Analysed(String, Rc<Vec<Diagnostic>>, Rc<Lints>, Rc<StoryFile>),
 }
+
+/// The live check explores at most this many states, so typing stays responsive; a larger
+/// story's figures are marked partial (storycheck explores a million).
+const LIVE_MAX_STATES: usize = 20_000;
 
 /// The id an uploaded file plays under: `own-` plus its sanitised stem.
 pub fn own_id(file_name: &str) -> StoryId {
@@ -47,6 +55,12 @@ pub fn own_id(file_name: &str) -> StoryId {
 
 /// Checks uploaded bytes: the story when it can be played, and what to show either way.
 fn check(name: &str, bytes: &[u8]) -> (Option<Rc<Story>>, Outcome) {
+    let (story, shown, _) = check_with_warnings(name, bytes);
+    (story, shown)
+}
+
+/// [`check`], also returning the loader's warnings.
+fn check_with_warnings(name: &str, bytes: &[u8]) -> (Option<Rc<Story>>, Outcome, Vec<Diagnostic>) {
     let (file, report) = crate::engine::check(bytes);
     let file = file.map(Rc::new);
     let story = match &file {
@@ -56,7 +70,28 @@ fn check(name: &str, bytes: &[u8]) -> (Option<Rc<Story>>, Outcome) {
         _ => None,
     };
     let shown = Outcome::Checked(name.to_string(), Rc::new(report.errors), file);
-    (story, shown)
+    (story, shown, report.warnings)
+}
+
+/// The live check of text being typed: [`check`], and for a valid story also the analysis's
+/// problems and the assessment lints. Only here: a story picked to play opens without them.
+fn check_live(name: &str, text: &str) -> Outcome {
+    let (story, shown, mut problems) = check_with_warnings(name, text.as_bytes());
+    let (Some(story), Outcome::Checked(name, _, Some(file))) = (story, &shown) else {
+        return shown;
+    };
+    let (mut analysis, graph) = analyse_graph(&story, LIVE_MAX_STATES);
+    let mut lints = lint(&story, &graph);
+    problems.append(&mut analysis.errors);
+    problems.append(&mut analysis.warnings);
+    crate::engine::diagnostic::locate_all(text, &mut problems);
+    locate(text, &mut lints.lints);
+    Outcome::Analysed(
+        name.clone(),
+        Rc::new(problems),
+        Rc::new(lints),
+        file.clone(),
+    )
 }
 
 /// The upload page.
@@ -144,7 +179,7 @@ pub fn Upload(props: &UploadProps) -> Html {
                 } else if text.len() > MAX_UPLOAD_BYTES {
                     outcome.set(Outcome::Message(Msg::TooLarge));
                 } else {
-                    outcome.set(check("pasted.json", text.as_bytes()).1);
+                    outcome.set(check_live("pasted.json", &text));
                 }
                 pasted.set(text);
             }
@@ -200,6 +235,23 @@ pub fn Upload(props: &UploadProps) -> Html {
                                     { story_map(file, &[], lang) }
                                 </div>
                             }
+                        </div>
+                    },
+                    Outcome::Analysed(name, problems, lints, file) => html! {
+                        <div class="live">
+                            <div>
+                                <h2>{ Msg::LiveCheck.get(lang) }</h2>
+                                if problems.is_empty() {
+                                    <p class="ok-note">{ Msg::NoProblems.get(lang) }</p>
+                                } else {
+                                    { problem_list(name, problems, lang) }
+                                }
+                                { lint_list(name, lints, lang) }
+                            </div>
+                            <div>
+                                <h2>{ Msg::StoryMap.get(lang) }</h2>
+                                { story_map(file, &[], lang) }
+                            </div>
                         </div>
                     },
                 } }

@@ -19,6 +19,7 @@ pub mod shared;
 pub mod small;
 pub mod stats;
 pub mod story;
+pub mod thresholds;
 pub mod transcript;
 pub mod validate;
 pub mod walk;

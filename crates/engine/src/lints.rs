@@ -205,7 +205,8 @@ impl fmt::Display for WalkEnd {
             (None, Some(why)) => write!(f, "{why} at `{}`", self.node),
             (None, None) => write!(f, "`{}`", self.node),
         }?;
-        write!(f, " after {} replies", self.replies)
+        let s = if self.replies == 1 { "y" } else { "ies" };
+        write!(f, " after {} repl{s}", self.replies)
     }
 }
 
@@ -479,10 +480,9 @@ impl Linter<'_> {
                         Some(w.end.node.clone()),
                         locale,
                         format!(
-                            "picking {}{in_locale} without reading reaches the success ending `{}` in {} replies",
+                            "picking {}{in_locale} without reading reaches the success ending `{}`",
                             strategy.describe(),
                             w.end.node,
-                            w.end.replies
                         ),
                         "a learner who ignores what the replies say should not succeed: on this \
                          walk, make a tempting reply (long, short, first or last) a poor one \

@@ -3,6 +3,7 @@
 
 use super::session::Session;
 use super::story::Story;
+use super::thresholds::why_rule_fired;
 use std::fmt::Write;
 
 /// Renders a session as text in `locale`: every line shown, every reply with its emotion changes,
@@ -45,7 +46,21 @@ pub fn transcript(story: &Story, session: &Session, locale: &str) -> String {
                 let _ = writeln!(out, "    {}", changes.join(", "));
             }
             if let Some(rule) = &turn.rule {
-                let _ = writeln!(out, "    rule `{rule}` fired → {}", turn.to);
+                let _ = write!(out, "    rule `{rule}` fired → {}", turn.to);
+                let after = states.get(i + 1).unwrap_or(state);
+                let why: Vec<String> = why_rule_fired(story, rule, state, after)
+                    .iter()
+                    .map(|c| {
+                        let label = story
+                            .emotion(&c.emotion)
+                            .map_or(c.emotion.as_str(), |e| e.label.get(locale, fallback));
+                        c.neutral(label)
+                    })
+                    .collect();
+                if !why.is_empty() {
+                    let _ = write!(out, " ({})", why.join(", "));
+                }
+                let _ = writeln!(out);
             }
         } else if let Some(ending) = step.ending {
             let _ = writeln!(

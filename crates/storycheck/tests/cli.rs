@@ -192,3 +192,79 @@ fn the_graph_exports_as_dot_and_mermaid() {
         2
     );
 }
+
+#[test]
+fn strict_counts_warnings_and_lints_as_errors() {
+    // The example story is valid but trips assessment lints: fine normally, a failure in --strict.
+    let (code, out, _) = storycheck(&["tests/fixtures/mini.json"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("tests/fixtures/mini.json: 9 lints; lint summary:"),
+        "{out}"
+    );
+    let (code, out, _) = storycheck(&["--strict", "tests/fixtures/mini.json"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out.lines().last(),
+        Some("tests/fixtures/mini.json: fails --strict (0 warnings, 9 lints)")
+    );
+    let (code, out, _) = storycheck(&["--strict", "tests/fixtures/lint-clean.json"]);
+    assert_eq!(code, 0, "no warning, no lint: {out}");
+    let (code, out, _) = storycheck(&["--strict", "--json", "tests/fixtures/mini.json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["ok"], false);
+}
+
+#[test]
+fn lints_are_reported_with_code_location_and_help() {
+    let (code, out, _) = storycheck(&["--lints", "tests/fixtures/mini.json"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(
+        "tests/fixtures/mini.json:4:15: warning[length-cue]: in `en`, a top-rated reply is also the longest in 3 of 3 graded decisions (100%, over 40%): length gives the answer away (at /locales/0)\n  help: "
+    ), "{out}");
+    assert!(
+        out.contains("  always the first reply: ending `fixed` (success) after 2 replies\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("play-throughs"),
+        "--lints prints only lints and their summary"
+    );
+    let (_, out, _) = storycheck(&["--json", "tests/fixtures/mini.json"]);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(
+        v["warnings"],
+        serde_json::json!([]),
+        "lints are apart from warnings"
+    );
+    let first = &v["lints"][0];
+    assert_eq!(first["code"], "length-cue");
+    assert_eq!(first["locale"], "en");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(4), Some(15))
+    );
+    assert_eq!(v["lint_summary"]["length_cue"][0]["percent"], 100);
+    assert_eq!(v["lint_summary"]["strategies"][4]["strategy"], "shortest");
+    let (_, out, _) = storycheck(&["--no-analysis", "tests/fixtures/mini.json"]);
+    assert!(!out.contains("lint"), "no exploration, no lints: {out}");
+}
+
+#[test]
+fn play_takes_the_locale_before_or_after_the_file() {
+    let (code, out, _) = storycheck(&[
+        "play",
+        "tests/fixtures/mini.json",
+        "--locale",
+        "pt",
+        "joke",
+        "hope",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("END Failure: Escalado\ndebrief: Ana perdeu a paciência e escalou.\n"),
+        "{out}"
+    );
+    assert!(out.contains("(Raiva ≥ 80)"), "{out}");
+}
