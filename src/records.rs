@@ -87,13 +87,13 @@ fn base(actor: &Value, verb: &str, stamp: &Stamp, registration: &str) -> Value {
 }
 
 fn story_activity(cfg: &XapiConfig, story: &Story) -> Value {
-    let fb = story.fallback_locale();
+    let en = story.localiser("en");
     json!({
         "objectType": "Activity",
         "id": cfg.story_iri(story),
         "definition": {
             "type": "http://adlnet.gov/expapi/activities/simulation",
-            "name": { "en-US": story.file.title.get("en", fb) },
+            "name": { "en-US": en.text(&story.file.title) },
         }
     })
 }
@@ -120,9 +120,9 @@ pub fn answered(
     registration: &str,
     stamp: &Stamp,
 ) -> Value {
-    let fb = story.fallback_locale();
+    let en = story.localiser("en");
     let node = story.node(&turn.node);
-    let choice = node.and_then(|n| n.choices.iter().find(|c| c.id == turn.choice));
+    let choice = node.and_then(|n| n.choice(&turn.choice));
     let changes: serde_json::Map<String, Value> = turn
         .changes
         .iter()
@@ -148,7 +148,7 @@ pub fn answered(
             cfg.ext("principle"),
             json!(c.feedback.principle.to_string()),
         );
-        ext.insert(cfg.ext("reply"), json!(c.text.get("en", fb)));
+        ext.insert(cfg.ext("reply"), json!(en.text(&c.text)));
     }
     if let Some(rule) = &turn.rule {
         ext.insert(cfg.ext("rule"), json!(rule.to_string()));
@@ -210,48 +210,45 @@ pub fn backoff_ms(failures: u32) -> u32 {
 
 /// The learner's own record of a play-through, downloadable as JSON from the debrief.
 pub fn learner_report(story: &Story, session: &Session, locale: &str) -> Value {
-    let loc = story.locale_for(locale);
-    let fb = story.fallback_locale();
+    let tr = story.localiser(locale);
     let r = review(story, session);
-    let states = session.states(story);
-    let turns: Vec<Value> = session
-        .history
+    let moments = session.walk(story);
+    let turns: Vec<Value> = moments
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let node = story.node(&t.node);
-            let choice = node.and_then(|n| n.choices.iter().find(|c| c.id == t.choice));
-            let tr = r.turns.iter().find(|x| x.turn == i);
-            let better = tr
+        .zip(moments.iter().skip(1))
+        .filter_map(|(moment, after)| {
+            let reply = moment.reply?;
+            let judged = r.turns.iter().find(|x| x.turn == moment.index);
+            let better = judged
                 .and_then(|x| x.better.as_ref())
-                .and_then(|b| node.and_then(|n| n.choices.iter().find(|c| &c.id == b)));
-            json!({
-                "turn": i + 1,
-                "node": t.node.to_string(),
-                "reply": choice.map(|c| c.text.get(loc, fb)),
-                "rating": tr.map(|x| x.rating.as_str()),
-                "principle": choice.map(|c| c.feedback.principle.to_string()),
-                "feedback": choice.map(|c| c.feedback.text.get(loc, fb)),
-                "better_reply": better.map(|c| c.text.get(loc, fb)),
-                "emotions_after": states.get(i + 1).map(|s| &s.emotions),
-            })
+                .and_then(|b| moment.step.node.choice(b));
+            Some(json!({
+                "turn": moment.index + 1,
+                "node": reply.turn.node.to_string(),
+                "reply": tr.text(&reply.choice.text),
+                "rating": judged.map(|x| x.rating.as_str()),
+                "principle": reply.choice.feedback.principle.to_string(),
+                "feedback": tr.text(&reply.choice.feedback.text),
+                "better_reply": better.map(|c| tr.text(&c.text)),
+                "emotions_after": &after.state.emotions,
+            }))
         })
         .collect();
     let ending = story.node(&session.node).and_then(|n| n.ending.as_deref());
     json!({
         "story": story.id.to_string(),
-        "title": story.file.title.get(loc, fb),
-        "language": loc,
+        "title": tr.text(&story.file.title),
+        "language": tr.locale,
         "outcome": r.outcome.map(Outcome::as_str),
-        "ending": ending.map(|e| e.title.get(loc, fb)),
+        "ending": ending.map(|e| tr.text(&e.title)),
         "debrief": ending.map(|_| {
-            let parts: Vec<&str> = session.debrief(story).iter().map(|t| t.get(loc, fb)).collect();
+            let parts: Vec<&str> = session.debrief(story).iter().map(|t| tr.text(t)).collect();
             parts.join("\n\n")
         }),
         "score": r.total_percent(),
         "objectives": story.file.objectives.iter().map(|o| {
             let score = r.objectives.iter().find(|s| s.objective == o.id).and_then(|s| s.percent());
-            json!({ "id": o.id.to_string(), "title": o.title.get(loc, fb), "score": score })
+            json!({ "id": o.id.to_string(), "title": tr.text(&o.title), "score": score })
         }).collect::<Vec<_>>(),
         "start_emotions": story.start_emotions(),
         "turns": turns,

@@ -178,7 +178,7 @@ fn a_rule_is_explained_by_the_lines_the_reply_crossed() {
     });
     let s = story(&v);
     let session = played(&s, &["joke", "hope"]);
-    let states = session.states(&s);
+    let states: Vec<Session> = session.walk(&s).into_iter().map(|m| m.state).collect();
     let rule = RuleId::new("walks_out");
     // Trust was under 60 before the reply too: only anger crossed its line on this reply.
     assert_eq!(
@@ -202,7 +202,7 @@ fn a_rule_on_flags_alone_has_no_feeling_to_explain() {
     v["rules"][0]["when"] = json!({"flags": ["joked"]});
     let s = story(&v);
     let session = played(&s, &["joke"]);
-    let states = session.states(&s);
+    let states: Vec<Session> = session.walk(&s).into_iter().map(|m| m.state).collect();
     assert_eq!(session.node.as_str(), "walked_out");
     assert!(why_rule_fired(&s, &RuleId::new("walks_out"), &states[0], &states[1]).is_empty());
     let en = transcript(&s, &session, "en");

@@ -5,7 +5,7 @@ use super::chart::EmotionChart;
 use super::story_map::story_map;
 use super::transcript::rule_reason;
 use crate::engine::model::Rating;
-use crate::engine::{review, Session, Story};
+use crate::engine::{review, Localiser, Session, Story};
 use crate::i18n::{Lang, Msg};
 use crate::state::Action;
 use std::rc::Rc;
@@ -35,11 +35,11 @@ pub fn rating_label(rating: Rating, lang: Lang) -> &'static str {
 }
 
 /// The ending's own debrief: each part that holds at the ending, a paragraph each.
-pub fn ending_text(story: &Story, session: &Session, loc: &str, fb: &str) -> Html {
+pub fn ending_text(story: &Story, session: &Session, tr: Localiser) -> Html {
     session
         .debrief(story)
         .into_iter()
-        .map(|text| html! { <p class="ending-debrief">{ text.get(loc, fb) }</p> })
+        .map(|text| html! { <p class="ending-debrief">{ tr.text(text) }</p> })
         .collect()
 }
 
@@ -48,10 +48,9 @@ pub fn ending_text(story: &Story, session: &Session, loc: &str, fb: &str) -> Htm
 pub fn Debrief(props: &DebriefProps) -> Html {
     let story = &props.story;
     let lang = props.lang;
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(lang.code());
     let review = review(story, &props.session);
-    let states = props.session.states(story);
+    let moments = props.session.walk(story);
     let path: Vec<crate::engine::NodeId> = props
         .session
         .history
@@ -89,8 +88,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h3>{ Msg::Scores.get(lang) }</h3>
             <ul class="scores">
                 { for review.objectives.iter().map(|o| {
-                    let title = story.file.objectives.iter().find(|x| x.id == o.objective)
-                        .map_or(o.objective.to_string(), |x| x.title.get(loc, fb).to_string());
+                    let title = story.objective(&o.objective)
+                        .map_or(o.objective.to_string(), |x| tr.text(&x.title).to_string());
                     score_row(&title, o.percent(), lang)
                 }) }
                 { score_row(Msg::Overall.get(lang), review.total_percent(), lang) }
@@ -100,36 +99,36 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             { story_map(&story.file, &path, lang) }
             <h3>{ Msg::YourPath.get(lang) }</h3>
             <ol class="path">
-                { for review.turns.iter().filter_map(|tr| {
-                    let turn = props.session.history.get(tr.turn)?;
-                    let node = story.node(&turn.node)?;
-                    let choice = node.choices.iter().find(|c| c.id == turn.choice)?;
-                    let principle = story.file.objectives.iter().find(|o| o.id == choice.feedback.principle)
-                        .map(|o| o.title.get(loc, fb).to_string()).unwrap_or_default();
-                    let better = tr.better.as_ref().and_then(|b| node.choices.iter().find(|c| &c.id == b));
+                { for review.turns.iter().filter_map(|judged| {
+                    let moment = moments.get(judged.turn)?;
+                    let reply = moment.reply?;
+                    let (turn, choice) = (reply.turn, reply.choice);
+                    let principle = story.objective(&choice.feedback.principle)
+                        .map(|o| tr.text(&o.title).to_string()).unwrap_or_default();
+                    let better = judged.better.as_ref().and_then(|b| moment.step.node.choice(b));
                     let replay = {
                         let dispatch = props.dispatch.clone();
                         let id = story.id.clone();
-                        let at = tr.turn;
+                        let at = judged.turn;
                         Callback::from(move |_| dispatch.emit(Action::ReplayFrom(id.clone(), at)))
                     };
-                    let rating = tr.rating.as_str();
+                    let rating = judged.rating.as_str();
                     Some(html! {
                         <li class={classes!("step", rating)}>
-                            <p class="said"><span class={classes!("rating", rating)}>{ rating_label(tr.rating, lang) }</span>
-                                <q>{ choice.text.get(loc, fb) }</q></p>
-                            <p class="feedback">{ choice.feedback.text.get(loc, fb) }</p>
+                            <p class="said"><span class={classes!("rating", rating)}>{ rating_label(judged.rating, lang) }</span>
+                                <q>{ tr.text(&choice.text) }</q></p>
+                            <p class="feedback">{ tr.text(&choice.feedback.text) }</p>
                             <p class="principle"><strong>{ format!("{}: ", Msg::Principle.get(lang)) }</strong>{ principle }</p>
                             if turn.rule.is_some() {
                                 <p class="rule">{ Msg::RuleFired.get(lang) }
-                                    if let Some(why) = rule_reason(story, turn, states.get(tr.turn)?, states.get(tr.turn + 1), lang, loc) {
+                                    if let Some(why) = rule_reason(story, turn, &moment.state, moments.get(judged.turn + 1).map(|m| &m.state), lang, tr) {
                                         { " " }<span class="why">{ why }</span>
                                     }
                                 </p>
                             }
                             if let Some(better) = better {
                                 <p class="better"><strong>{ format!("{}: ", Msg::BetterReply.get(lang)) }</strong>
-                                    <q>{ better.text.get(loc, fb) }</q></p>
+                                    <q>{ tr.text(&better.text) }</q></p>
                             }
                             <button type="button" class="link no-print" onclick={replay}>{ Msg::ReplayFrom.get(lang) }</button>
                         </li>

@@ -63,7 +63,7 @@ pub fn KioskAttract(props: &KioskAttractProps) -> Html {
                     <li>
                         <a class={classes!("button", "secondary", (i == *shown % ready.len()).then_some("current"))}
                            href={Route::Story(s.id.to_string()).href()}>
-                            { s.file.title.get(s.locale_for(lang.code()), s.fallback_locale()) }
+                            { s.localiser(lang.code()).text(&s.file.title) }
                         </a>
                     </li>
                 }) }

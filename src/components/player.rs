@@ -33,8 +33,7 @@ pub struct PlayerProps {
 pub fn Player(props: &PlayerProps) -> Html {
     let story = &props.story;
     let lang = props.lang;
-    let loc = story.locale_for(lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(lang.code());
     let id = story.id.clone();
     let step = props.session.step(story).ok();
     let offers: Vec<(crate::engine::ChoiceId, bool)> = step
@@ -90,21 +89,21 @@ pub fn Player(props: &PlayerProps) -> Html {
     let ending = step.as_ref().and_then(|s| s.ending);
 
     html! {
-        <main id="main" class="player" tabindex="-1" lang={loc.to_string()}>
+        <main id="main" class="player" tabindex="-1" lang={tr.locale.to_string()}>
             if !props.embedded {
                 <nav class="crumbs" lang={lang.tag()}>
                     <a href={Route::Library.href()}>{ format!("← {}", Msg::BackToLibrary.get(lang)) }</a>
                 </nav>
             }
-            <h1 class="story-title">{ story.file.title.get(loc, fb) }</h1>
+            <h1 class="story-title">{ tr.text(&story.file.title) }</h1>
             <div class="stage">
-                <section class="conversation" aria-label={story.file.title.get(loc, fb).to_string()}>
+                <section class="conversation" aria-label={tr.text(&story.file.title).to_string()}>
                     <Transcript story={story.clone()} session={props.session.clone()} lang={lang} />
                     if let Some(ending) = ending {
                         <div class={classes!("ending", outcome_class(ending.outcome))}>
                             <p class="outcome-tag">{ outcome_label(ending.outcome, lang) }</p>
-                            <h2>{ ending.title.get(loc, fb) }</h2>
-                            { super::debrief::ending_text(story, &props.session, loc, fb) }
+                            <h2>{ tr.text(&ending.title) }</h2>
+                            { super::debrief::ending_text(story, &props.session, tr) }
                         </div>
                     } else if let Some(step) = &step {
                         <div class="choices" role="group" aria-label={Msg::YourReply.get(lang)} ref={choices_ref}>
@@ -118,7 +117,7 @@ pub fn Player(props: &PlayerProps) -> Html {
                                     <button type="button" class="choice" disabled={!offer.available} {onclick}
                                             key={offer.choice.id.as_str()} data-choice={offer.choice.id.to_string()}>
                                         <kbd aria-hidden="true">{ n + 1 }</kbd>
-                                        <span>{ offer.choice.text.get(loc, fb) }</span>
+                                        <span>{ tr.text(&offer.choice.text) }</span>
                                         if !offer.available {
                                             <em class="why-not">{ format!(" ({})", Msg::Unavailable.get(lang)) }</em>
                                         }

@@ -2,7 +2,7 @@
 
 use crate::engine::model::{CLIENT, NARRATOR, YOU};
 use crate::engine::thresholds::why_rule_fired;
-use crate::engine::{Session, Story, Turn};
+use crate::engine::{Localiser, Session, Story, Turn};
 use crate::i18n::{crossing_text, Lang, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,10 +29,9 @@ struct Bubble {
 #[component]
 pub fn Transcript(props: &TranscriptProps) -> Html {
     let story = &props.story;
-    let loc = story.locale_for(props.lang.code());
-    let fb = story.fallback_locale();
+    let tr = story.localiser(props.lang.code());
     let end = use_node_ref();
-    let bubbles = bubbles(story, &props.session, props.lang, loc, fb);
+    let bubbles = bubbles(story, &props.session, props.lang, tr);
     {
         let end = end.clone();
         use_effect_with(props.session.history.len(), move |_| {
@@ -49,7 +48,7 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
         });
     }
     html! {
-        <ol class="transcript" lang={loc.to_string()}>
+        <ol class="transcript" lang={tr.locale.to_string()}>
             // Keyed by position, the end mark too (a list is diffed by key only when every
             // child has one): the transcript only grows or shrinks at its end, and Yew pairs
             // unkeyed children from the end, so one new line would rewrite and repaint every
@@ -67,12 +66,11 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
     }
 }
 
-fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) -> Vec<Bubble> {
+fn bubbles(story: &Story, session: &Session, lang: Lang, tr: Localiser) -> Vec<Bubble> {
     let mut out = Vec::new();
-    let states = session.states(story);
-    for (i, state) in states.iter().enumerate() {
-        let Ok(step) = state.step(story) else { break };
-        for line in &step.lines {
+    let moments = session.walk(story);
+    for (i, moment) in moments.iter().enumerate() {
+        for line in &moment.step.lines {
             let speaker = line.speaker.as_str();
             let class = match speaker {
                 CLIENT | YOU | NARRATOR => speaker.to_string(),
@@ -81,24 +79,23 @@ fn bubbles(story: &Story, session: &Session, lang: Lang, loc: &str, fb: &str) ->
             let name = match speaker {
                 YOU => Some(Msg::You.get(lang).to_string()),
                 NARRATOR => None,
-                _ => story.speaker_name(speaker, loc),
+                _ => story.speaker_name(speaker, tr.locale),
             };
             out.push(Bubble {
                 speaker: class,
                 name,
-                text: line.text.get(loc, fb).to_string(),
+                text: tr.text(&line.text).to_string(),
             });
         }
-        if let Some(turn) = session.history.get(i) {
-            if let Some(choice) = step.node.choices.iter().find(|c| c.id == turn.choice) {
-                out.push(Bubble {
-                    speaker: YOU.to_string(),
-                    name: Some(Msg::You.get(lang).to_string()),
-                    text: choice.text.get(loc, fb).to_string(),
-                });
-            }
+        if let Some(reply) = moment.reply {
+            out.push(Bubble {
+                speaker: YOU.to_string(),
+                name: Some(Msg::You.get(lang).to_string()),
+                text: tr.text(&reply.choice.text).to_string(),
+            });
             // Said where it happened: the conversation turns because a feeling crossed a line.
-            if let Some(why) = rule_reason(story, turn, state, states.get(i + 1), lang, loc) {
+            let after = moments.get(i + 1).map(|m| &m.state);
+            if let Some(why) = rule_reason(story, reply.turn, &moment.state, after, lang, tr) {
                 out.push(Bubble {
                     speaker: "rule".to_string(),
                     name: None,
@@ -119,16 +116,15 @@ pub fn rule_reason(
     before: &Session,
     after: Option<&Session>,
     lang: Lang,
-    loc: &str,
+    tr: Localiser,
 ) -> Option<String> {
     let (rule, after) = (turn.rule.as_ref()?, after?);
-    let fb = story.fallback_locale();
     let parts: Vec<String> = why_rule_fired(story, rule, before, after)
         .iter()
         .map(|c| {
             let label = story
                 .emotion(&c.emotion)
-                .map_or(c.emotion.as_str(), |e| e.label.get(loc, fb));
+                .map_or(c.emotion.as_str(), |e| tr.text(&e.label));
             crossing_text(lang, label, c)
         })
         .collect();

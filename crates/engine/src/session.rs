@@ -214,14 +214,10 @@ impl Session {
                 node: node.id.clone(),
             });
         }
-        let choice =
-            node.choices
-                .iter()
-                .find(|c| &c.id == id)
-                .ok_or_else(|| PlayError::UnknownChoice {
-                    node: node.id.clone(),
-                    choice: id.clone(),
-                })?;
+        let choice = node.choice(id).ok_or_else(|| PlayError::UnknownChoice {
+            node: node.id.clone(),
+            choice: id.clone(),
+        })?;
         if !self.test(choice.when.as_deref()) {
             return Err(PlayError::Unavailable {
                 node: node.id.clone(),
@@ -306,18 +302,5 @@ impl Session {
         } else {
             Err(PlayError::Diverged)
         }
-    }
-
-    /// Every state the session went through: the start, then the state after each turn.
-    pub fn states(&self, story: &Story) -> Vec<Session> {
-        let mut out = vec![Self::new(story)];
-        let mut s = Self::new(story);
-        for turn in &self.history {
-            if s.choose(story, &turn.choice).is_err() {
-                break;
-            }
-            out.push(s.clone());
-        }
-        out
     }
 }

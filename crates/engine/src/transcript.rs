@@ -9,34 +9,20 @@ use std::fmt::Write;
 /// Renders a session as text in `locale`: every line shown, every reply with its emotion changes,
 /// the ending, and the final emotion values and mood.
 pub fn transcript(story: &Story, session: &Session, locale: &str) -> String {
-    let locale = story.locale_for(locale);
-    let fallback = story.fallback_locale();
+    let tr = story.localiser(locale);
     let mut out = String::new();
-    let states = session.states(story);
-    for (i, state) in states.iter().enumerate() {
-        let Ok(step) = state.step(story) else {
-            let _ = writeln!(out, "!! node `{}` does not exist", state.node);
-            break;
-        };
+    let moments = session.walk(story);
+    for (i, moment) in moments.iter().enumerate() {
+        let step = &moment.step;
         for line in &step.lines {
             let who = story
-                .speaker_name(line.speaker.as_str(), locale)
+                .speaker_name(line.speaker.as_str(), tr.locale)
                 .unwrap_or_else(|| line.speaker.to_string());
-            let _ = writeln!(
-                out,
-                "[{}] {who}: {}",
-                step.node.id,
-                line.text.get(locale, fallback)
-            );
+            let _ = writeln!(out, "[{}] {who}: {}", step.node.id, tr.text(&line.text));
         }
-        if let Some(turn) = session.history.get(i) {
-            let text = step
-                .node
-                .choices
-                .iter()
-                .find(|c| c.id == turn.choice)
-                .map_or("", |c| c.text.get(locale, fallback));
-            let _ = writeln!(out, "  > ({}) {text}", turn.choice);
+        if let Some(reply) = moment.reply {
+            let turn = reply.turn;
+            let _ = writeln!(out, "  > ({}) {}", turn.choice, tr.text(&reply.choice.text));
             let changes: Vec<String> = turn
                 .changes
                 .iter()
@@ -47,13 +33,13 @@ pub fn transcript(story: &Story, session: &Session, locale: &str) -> String {
             }
             if let Some(rule) = &turn.rule {
                 let _ = write!(out, "    rule `{rule}` fired → {}", turn.to);
-                let after = states.get(i + 1).unwrap_or(state);
-                let why: Vec<String> = why_rule_fired(story, rule, state, after)
+                let after = moments.get(i + 1).map_or(&moment.state, |m| &m.state);
+                let why: Vec<String> = why_rule_fired(story, rule, &moment.state, after)
                     .iter()
                     .map(|c| {
                         let label = story
                             .emotion(&c.emotion)
-                            .map_or(c.emotion.as_str(), |e| e.label.get(locale, fallback));
+                            .map_or(c.emotion.as_str(), |e| tr.text(&e.label));
                         c.neutral(label)
                     })
                     .collect();
@@ -63,14 +49,9 @@ pub fn transcript(story: &Story, session: &Session, locale: &str) -> String {
                 let _ = writeln!(out);
             }
         } else if let Some(ending) = step.ending {
-            let _ = writeln!(
-                out,
-                "END {:?}: {}",
-                ending.outcome,
-                ending.title.get(locale, fallback)
-            );
-            for text in state.debrief(story) {
-                let _ = writeln!(out, "debrief: {}", text.get(locale, fallback));
+            let _ = writeln!(out, "END {:?}: {}", ending.outcome, tr.text(&ending.title));
+            for text in moment.state.debrief(story) {
+                let _ = writeln!(out, "debrief: {}", tr.text(text));
             }
         } else {
             let offers: Vec<String> = step
@@ -83,6 +64,10 @@ pub fn transcript(story: &Story, session: &Session, locale: &str) -> String {
                 .collect();
             let _ = writeln!(out, "  choices: {}", offers.join(", "));
         }
+    }
+    if moments.len() <= session.history.len() {
+        // The walk stopped early: the history no longer fits this story.
+        let _ = writeln!(out, "!! the saved replies do not fit the story from here");
     }
     let values: Vec<String> = session
         .emotions
