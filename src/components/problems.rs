@@ -33,8 +33,9 @@ fn where_of(file: &str, d: &Diagnostic) -> String {
 /// the figures behind them. Authors read these while writing; they do not stop the story.
 pub fn lint_list(file: &str, lints: &Lints, lang: Lang) -> Html {
     html! {
-        <div class="problems lints">
-            <p class="problems-title">{ format!("{} · {}", Msg::AssessmentChecks.get(lang), lints.lints.len()) }</p>
+        // Not `.problems`: lints do not make the story unplayable, and read as advice.
+        <div class="lints">
+            <p class="lints-title">{ format!("{} · {}", Msg::AssessmentChecks.get(lang), lints.lints.len()) }</p>
             <ul>
                 { for lints.lints.iter().map(|l| html! {
                     <li>

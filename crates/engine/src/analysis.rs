@@ -5,7 +5,7 @@
 use super::diagnostic::Diagnostic;
 use super::model::{Outcome, Rating};
 use super::session::Session;
-use super::story::Story;
+use super::story::{holds, Story};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -243,6 +243,7 @@ pub fn analyse_graph(story: &Story, max_states: usize) -> (Analysis, StateGraph)
             _ => {}
         }
     }
+    debrief_parts(story, &states, &mut a.warnings);
     if !truncated {
         for (r, fired) in rule_fired.iter().enumerate() {
             if !fired {
@@ -453,4 +454,56 @@ fn topological(edges: &[Vec<Edge>]) -> Vec<usize> {
     }
     post.reverse();
     post
+}
+
+/// Debrief parts, checked as lines are: a condition that is always or never true where its
+/// ending is reached, and an ending reached in a state where no part is shown (an empty debrief).
+fn debrief_parts(story: &Story, states: &[Rc<Session>], warnings: &mut Vec<Diagnostic>) {
+    let f = &story.file;
+    let node_index = f.node_index();
+    // (node, part) → [seen shown, seen hidden]; node → states with nothing shown.
+    let mut seen: BTreeMap<(usize, usize), [bool; 2]> = BTreeMap::new();
+    let mut empty: BTreeMap<usize, usize> = BTreeMap::new();
+    for state in states {
+        let Some(&n) = node_index.get(state.node.as_str()) else {
+            continue;
+        };
+        let Some(ending) = f.nodes[n].ending.as_deref() else {
+            continue;
+        };
+        let mut any = false;
+        for (k, (_, when)) in ending.debrief.parts().into_iter().enumerate() {
+            let shown = when.is_none_or(|c| holds(c, &state.emotions, &state.flags));
+            any |= shown;
+            if when.is_some() {
+                seen.entry((n, k)).or_default()[usize::from(!shown)] = true;
+            }
+        }
+        if !any {
+            *empty.entry(n).or_default() += 1;
+        }
+    }
+    for ((n, k), seen) in seen {
+        let pointer = format!("/nodes/{n}/ending/debrief/{k}/when");
+        match seen {
+            [true, false] => warnings.push(Diagnostic::warning(
+                pointer,
+                "this debrief part's condition is always true when the ending is reached",
+            )),
+            [false, true] => warnings.push(Diagnostic::warning(
+                pointer,
+                "this debrief part's condition is never true: the part is never shown",
+            )),
+            _ => {}
+        }
+    }
+    for (n, count) in empty {
+        warnings.push(Diagnostic::warning(
+            format!("/nodes/{n}/ending/debrief"),
+            format!(
+                "ending `{}` can be reached with no debrief part shown ({count} state(s)): give it a part without `when`",
+                f.nodes[n].id
+            ),
+        ));
+    }
 }

@@ -43,6 +43,36 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "debrief parts: one never shown, one always shown, and an ending that can show none",
+        |v| {
+            let t = |en: &str| json!({"en": en, "es": en, "pt": en});
+            // Walking out needs anger past 80, so `below 80` never holds there and `at_least
+            // 80` always does; the success ending's only part needs the joke, which it may lack.
+            v["nodes"][4]["ending"]["debrief"] = json!([
+                {"text": t("Ana lost patience.")},
+                {"text": t("Calm."), "when": {"below": {"anger": 80}}},
+                {"text": t("Furious."), "when": {"at_least": {"anger": 80}}}
+            ]);
+            v["nodes"][2]["ending"]["debrief"] =
+                json!([{"text": t("Despite the joke."), "when": {"flags": ["joked"]}}]);
+        },
+        &[],
+        &[
+            (
+                "/nodes/2/ending/debrief",
+                "ending `fixed` can be reached with no debrief part shown (1 state(s))",
+            ),
+            (
+                "/nodes/4/ending/debrief/1/when",
+                "this debrief part's condition is never true: the part is never shown",
+            ),
+            (
+                "/nodes/4/ending/debrief/2/when",
+                "this debrief part's condition is always true when the ending is reached",
+            ),
+        ],
+    ),
+    (
         "a reply that is never available leaves the learner stuck",
         |v| {
             // `plan` keeps only the apology, which needs the joke: after `explain` nothing is left.
