@@ -48,7 +48,7 @@ lint: setup
 
 native-test: setup tools
 	cargo test --workspace
-	$(TOOLS)/storycheck $(STORIES)
+	$(TOOLS)/storycheck --strict $(STORIES)
 	node --test tests/schema/*.test.mjs tests/build/*.test.mjs tests/bench/*.test.mjs
 
 browser-test: setup-test dist

@@ -23,6 +23,8 @@ const SCENARIOS: &[&str] = &[
     "the-email",
     "mr-santino",
     "remote-takeover",
+    "pirated-software",
+    "replace-the-engineer",
 ];
 
 fn story_ids() -> Vec<String> {
