@@ -164,7 +164,7 @@ messages! {
     RatingBad => "Harmful reply", "Respuesta dañina", "Resposta prejudicial";
     /// Threshold rule fired: the conversation went where the client's feelings took it (for
     /// better or worse: a story may end well this way too).
-    RuleFired => "This reply turned the conversation:", "Esta respuesta cambió el rumbo de la conversación:", "Esta resposta mudou o rumo da conversa:";
+    RuleFired => "This reply turned the conversation.", "Esta respuesta cambió el rumbo de la conversación.", "Esta resposta mudou o rumo da conversa.";
     /// An emotion fell below a rule's line: "Patience fell below 10".
     FellBelow => "fell below", "bajó de", "caiu abaixo de";
     /// An emotion reached a rule's line: "Anger reached 80".

@@ -249,6 +249,10 @@ impl Reducible for AppState {
                 let Some(session) = next.sessions.get(&id) else {
                     return self;
                 };
+                if turn >= session.history.len() {
+                    // Replaying every reply would only reach the same ending again.
+                    return self;
+                }
                 let kept: Vec<ChoiceId> = session
                     .history
                     .iter()

@@ -120,7 +120,7 @@ async fn the_ending_has_a_heading_and_a_debrief() {
         html.contains("The export job failed on Friday"),
         "the better reply is quoted"
     );
-    assert!(html.contains("This reply turned the conversation:"));
+    assert!(html.contains("This reply turned the conversation."));
     assert_eq!(
         count(&html, r#"data-emotion="trust""#),
         3,

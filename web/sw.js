@@ -14,7 +14,8 @@ self.addEventListener('install', (event) => {
     const response = await fetch(new URL('build.json', scope()), { cache: 'no-store' });
     const build = await response.json();
     const cache = await caches.open(CACHE);
-    await cache.addAll(['./', ...build.files].map((file) => new URL(file, scope())));
+    // `reload`: straight from the network, never a stale copy from the HTTP cache.
+    await cache.addAll(['./', ...build.files].map((file) => new Request(new URL(file, scope()), { cache: 'reload' })));
     await self.skipWaiting();
   })());
 });
@@ -27,8 +28,8 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// Trunk's content hash in a file name: `style-0123456789abcdef.css`, `rapport-…_bg.wasm`.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|png|svg)$/;
+// Trunk's content hash in a file name (up to 16 hex digits): `style-0123456789abcdef.css`.
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|png|svg)$/; // Trunk does not zero-pad it
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -270,7 +270,8 @@ impl Session {
 
     /// Takes back the last reply, if the story allows it.
     pub fn back(&mut self, story: &Story) -> Result<(), PlayError> {
-        if !story.file.allow_back || self.history.is_empty() {
+        if !story.file.allow_back || self.history.is_empty() || self.is_over(story) {
+            // An ending is final: taking back the last reply would complete the story twice.
             return Err(PlayError::CannotGoBack);
         }
         let keep = self.history.len() - 1;

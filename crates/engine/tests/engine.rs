@@ -311,10 +311,13 @@ fn misuse_is_a_typed_error() {
 #[test]
 fn back_restores_the_previous_state_exactly() {
     let story = mini();
-    let before = play(&story, &["joke"]);
-    let mut after = play(&story, &["joke", "apologise_again"]);
+    let before = play(&story, &[]);
+    let mut after = play(&story, &["joke"]);
     after.back(&story).expect("can go back");
     assert_eq!(after, before);
+    // An ending is final: it would otherwise be reached, and reported, twice.
+    let mut ended = play(&story, &["joke", "apologise_again"]);
+    assert_eq!(ended.back(&story), Err(PlayError::CannotGoBack));
 }
 
 #[test]
