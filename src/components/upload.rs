@@ -219,43 +219,42 @@ pub fn Upload(props: &UploadProps) -> Html {
                 { match &*outcome {
                     Outcome::None => html! {},
                     Outcome::Message(m) => html! { <p class="error">{ m.get(lang) }</p> },
-                    Outcome::Checked(name, problems, file) => html! {
-                        <div class="live">
-                            <div>
-                                <h2>{ Msg::LiveCheck.get(lang) }</h2>
-                                if problems.is_empty() {
-                                    <p class="ok-note">{ Msg::NoProblems.get(lang) }</p>
-                                } else {
-                                    { problem_list(name, problems, lang) }
-                                }
-                            </div>
-                            if let Some(file) = file {
-                                <div>
-                                    <h2>{ Msg::StoryMap.get(lang) }</h2>
-                                    { story_map(file, &[], lang) }
-                                </div>
-                            }
-                        </div>
-                    },
-                    Outcome::Analysed(name, problems, lints, file) => html! {
-                        <div class="live">
-                            <div>
-                                <h2>{ Msg::LiveCheck.get(lang) }</h2>
-                                if problems.is_empty() {
-                                    <p class="ok-note">{ Msg::NoProblems.get(lang) }</p>
-                                } else {
-                                    { problem_list(name, problems, lang) }
-                                }
-                                { lint_list(name, lints, lang) }
-                            </div>
-                            <div>
-                                <h2>{ Msg::StoryMap.get(lang) }</h2>
-                                { story_map(file, &[], lang) }
-                            </div>
-                        </div>
-                    },
+                    Outcome::Checked(name, problems, file) => live(name, problems, None, file.as_deref(), lang),
+                    Outcome::Analysed(name, problems, lints, file) => live(name, problems, Some(lints), Some(file), lang),
                 } }
             </div>
         </main>
+    }
+}
+
+/// The live check beside the story map: the problems (or a note that there are none), the lints
+/// of a valid story, and the map when the structure could be read.
+fn live(
+    name: &str,
+    problems: &[Diagnostic],
+    lints: Option<&Lints>,
+    file: Option<&StoryFile>,
+    lang: Lang,
+) -> Html {
+    html! {
+        <div class="live">
+            <div>
+                <h2>{ Msg::LiveCheck.get(lang) }</h2>
+                if problems.is_empty() {
+                    <p class="ok-note">{ Msg::NoProblems.get(lang) }</p>
+                } else {
+                    { problem_list(name, problems, lang) }
+                }
+                if let Some(lints) = lints {
+                    { lint_list(name, lints, lang) }
+                }
+            </div>
+            if let Some(file) = file {
+                <div>
+                    <h2>{ Msg::StoryMap.get(lang) }</h2>
+                    { story_map(file, &[], lang) }
+                </div>
+            }
+        </div>
     }
 }

@@ -5,24 +5,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, newPage, playToEnd, root, dist } from './harness.mjs';
+import { suite, newPage, playToEnd, root, dist } from './harness.mjs';
 
-let app;
-let wiki;
-let browser;
 const STORY = 'mr-santino';
 const EXPERT = JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${STORY}.paths.json`), 'utf8')).expert;
 
-before(async () => {
-  app = await serve();
-  wiki = await serve(path.join(root, 'examples'), '/wiki/'); // another port: another origin
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await wiki?.close();
-});
+const env = suite(before, after, { wiki: true });
 
 async function clickPath(frameOrPage, ids) {
   for (const id of ids) await frameOrPage.locator(`[data-choice="${id}"]`).click();
@@ -38,13 +26,13 @@ test('the page loads no inline script and sets the strict CSP itself', () => {
 });
 
 test('a full play-through runs under the CSP with no violation', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${app.base}#/story/${STORY}`);
+  await page.goto(`${env.server.base}#/story/${STORY}`);
   await page.locator('[role="group"] button.choice').first().waitFor();
   await playToEnd(page, 1);
   await page.locator('.debrief').waitFor();
-  await page.goto(`${app.base}#/upload`);
+  await page.goto(`${env.server.base}#/upload`);
   await page.locator('#paste').fill('{"format": 2}');
   await page.locator('.live').waitFor();
   assert.deepEqual(page.errors, []);
@@ -52,10 +40,10 @@ test('a full play-through runs under the CSP with no violation', async () => {
 });
 
 test('embedded in a wiki page: every message type arrives and the iframe follows the height', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await newPage(context);
-  const src = `${app.base}?embed=1&story=${STORY}&origin=${encodeURIComponent(new URL(wiki.base).origin)}`;
-  await page.goto(`${wiki.base}embed.html?app=${encodeURIComponent(src)}`);
+  const src = `${env.server.base}?embed=1&story=${STORY}&origin=${encodeURIComponent(new URL(env.wiki.base).origin)}`;
+  await page.goto(`${env.wiki.base}embed.html?app=${encodeURIComponent(src)}`);
   const frame = page.frameLocator('#rapport');
   await frame.locator('[role="group"] button.choice').first().waitFor();
   assert.equal(await frame.locator('header.site').count(), 0, 'no site navigation when embedded');
@@ -90,10 +78,10 @@ test('embedded in a wiki page: every message type arrives and the iframe follows
 });
 
 test('a wrong target origin keeps messages from reaching the host', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  const src = `${app.base}?embed=1&story=${STORY}&origin=${encodeURIComponent('https://elsewhere.invalid')}`;
-  await page.goto(`${wiki.base}embed.html?app=${encodeURIComponent(src)}`);
+  const src = `${env.server.base}?embed=1&story=${STORY}&origin=${encodeURIComponent('https://elsewhere.invalid')}`;
+  await page.goto(`${env.wiki.base}embed.html?app=${encodeURIComponent(src)}`);
   await page.frameLocator('#rapport').locator('[role="group"] button.choice').first().click();
   await page.waitForTimeout(300);
   assert.equal((await page.locator('#log').innerText()).trim(), '');
@@ -101,11 +89,11 @@ test('a wrong target origin keeps messages from reaching the host', async () => 
 });
 
 test('embedded in a sandboxed iframe without allow-same-origin it plays to the end in memory', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(wiki.base + 'embed.html');
+  await page.goto(env.wiki.base + 'embed.html');
   await page.setContent(`<!doctype html><html lang="en"><title>wiki</title><pre id="log"></pre>
-    <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${app.base}?embed=1&story=${STORY}"></iframe>
+    <iframe sandbox="allow-scripts" title="Rapport" width="1000" height="800" src="${env.server.base}?embed=1&story=${STORY}"></iframe>
     <script>addEventListener('message', (e) => { if (e.data && e.data.source === 'rapport') document.getElementById('log').textContent += e.data.type + '\\n'; });</script></html>`);
   const frame = page.frameLocator('iframe');
   await clickPath(frame, EXPERT);
@@ -115,9 +103,9 @@ test('embedded in a sandboxed iframe without allow-same-origin it plays to the e
 });
 
 test('kiosk: attract screen, then after the idle time a countdown, then a clean slate', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${app.base}?kiosk=1&idle=6`);
+  await page.goto(`${env.server.base}?kiosk=1&idle=6`);
   await page.locator('.attract-card h1').waitFor();
   assert.equal(await page.locator('a[href^="http"]').count(), 0, 'no links out');
   assert.equal(await page.locator('.own').count(), 0);
@@ -148,9 +136,9 @@ test('kiosk: attract screen, then after the idle time a countdown, then a clean 
 });
 
 test('kiosk: any touch during the countdown keeps the visit', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${app.base}?kiosk=1&idle=6#/story/${STORY}`);
+  await page.goto(`${env.server.base}?kiosk=1&idle=6#/story/${STORY}`);
   await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
   await page.locator('[role="alertdialog"] button').click({ timeout: 8000 });
   assert.equal(await page.locator('[role="alertdialog"]').count(), 0);
@@ -159,9 +147,9 @@ test('kiosk: any touch during the countdown keeps the visit', async () => {
 });
 
 test('offline: after the first visit, a reload with no network plays any story', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(app.base);
+  await page.goto(env.server.base);
   await page.locator('.card h2 a').first().waitFor();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -173,7 +161,7 @@ test('offline: after the first visit, a reload with no network plays any story',
   await page.reload();
   await page.locator('.card h2 a').first().waitFor();
   assert.equal(await page.locator('.card.broken').count(), 0, 'every story came from the cache');
-  await page.goto(`${app.base}#/story/the-email`);
+  await page.goto(`${env.server.base}#/story/the-email`);
   await page.locator('[role="group"] button.choice').first().waitFor();
   await playToEnd(page, 0);
   const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
@@ -184,7 +172,7 @@ test('offline: after the first visit, a reload with no network plays any story',
 test('the one-file bundle plays to an ending from file://', async () => {
   const file = path.join(root, 'bundle/rapport.html');
   assert.ok(fs.existsSync(file), 'make bundle wrote bundle/rapport.html');
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await newPage(context);
   await page.goto(`${pathToFileURL(file).href}#/story/${STORY}`);
   await clickPath(page, EXPERT);

@@ -6,30 +6,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, root } from './harness.mjs';
+import { suite, newPage, root } from './harness.mjs';
 
 const STORY = 'mr-santino';
 const EXPERT = JSON.parse(fs.readFileSync(path.join(root, `tests/transcripts/${STORY}.paths.json`), 'utf8')).expert;
 const LRS = 'https://lrs.invalid/xapi/';
 
-let app;
-let wiki;
-let browser;
-before(async () => {
-  app = await serve();
-  wiki = await serve(path.join(root, 'examples'), '/wiki/'); // another port: another origin
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await wiki?.close();
-});
+const env = suite(before, after, { wiki: true });
 
 /** The wiki page framing the app, with an LRS configured; statements the LRS receives and the
  * host's messages are returned as they arrive. */
 async function embedded() {
   // No service worker: its requests would pass the routes below by.
+  const { server: app, wiki, browser } = env;
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const statements = [];
   await context.route('**/config.json', (route) => route.fulfill({

@@ -98,17 +98,21 @@ export async function playToEnd(page, pick = 0, max = 60) {
 
 /**
  * Registers before/after hooks that start the static server and Chromium for a test file, and
- * returns an object whose `server` and `browser` are set once they run.
+ * returns an object whose `server` and `browser` (and with `wiki`, the example host pages'
+ * server `wiki`) are set once they run.
  */
-export function suite(before, after) {
-  const env = { server: undefined, browser: undefined };
+export function suite(before, after, { wiki = false } = {}) {
+  const env = { server: undefined, browser: undefined, wiki: undefined };
   before(async () => {
     env.server = await serve();
+    // The example host pages on another port: another origin, as a wiki embedding the app is.
+    if (wiki) env.wiki = await serve(path.join(root, 'examples'), '/wiki/');
     env.browser = await launch();
   });
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
+    await env.wiki?.close();
   });
   return env;
 }
