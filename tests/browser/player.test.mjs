@@ -205,6 +205,10 @@ test('keyboard only: digits pick replies, focus follows, and the story ends', as
     await page.keyboard.press(String(enabled[0] + 1));
     await page.waitForFunction((b) => document.querySelectorAll('.bubble').length > b, before);
     assert.ok(n > 0);
+    // Focus moves in an effect after the new replies render: wait for it (or the ending), then
+    // check which came.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('choice')
+      || document.querySelector('.ending h2'), null, { timeout: 3000 }).catch(() => {});
     if (!(await page.locator('.ending h2').count())) {
       const focused = await page.evaluate(() => document.activeElement?.classList.contains('choice'));
       assert.ok(focused, 'focus moved to the new replies');
