@@ -44,37 +44,56 @@ test('a story plays to an ending by clicking, and the meters move', async () => 
   await context.close();
 });
 
-test('a broken story shows its problems instead of a blank page', async () => {
-  const context = await env.browser.newContext();
+test('a catalog or story that cannot be read shows its problems instead of a blank page', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await newPage(context);
-  await page.route('**/stories/*.json', (route) => route.fulfill({
-    status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [',
-  }));
+  const broken = (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [' });
+  await page.route('**/catalog.json', broken);
   await page.goto(env.server.base);
   await page.locator('.card.broken').first().waitFor();
-  const text = await page.locator('.card.broken').first().textContent();
-  assert.match(text, /stories\/[\w-]+\.json:1:\d+/, 'file and line:column shown');
+  let text = await page.locator('.card.broken').first().textContent();
+  assert.match(text, /catalog\.json:1:\d+/, 'file and line:column shown');
+  assert.match(text, /EOF while parsing/);
+  await page.route('**/stories/*.json', broken);
+  await page.goto(`${env.server.base}#/story/the-email`);
+  await page.locator('main.page-message h1').waitFor();
+  text = await page.locator('main.page-message').textContent();
+  assert.match(text, /stories\/the-email\.en\.json:1:\d+/, 'the file the page fetched, and where');
   assert.match(text, /EOF while parsing/);
   await context.close();
 });
 
-test('a story opened directly reports a missing or broken file (the loader fetches it early)', async () => {
+test('a story opened directly reports a missing or broken file', async () => {
   // No service worker: its own fetches would bypass the routes below after the first load.
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await newPage(context);
-  await page.route('**/stories/the-email.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // No file in the language and no whole file: the page says which file the server lacks.
+  await page.route('**/stories/the-email*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${env.server.base}#/story/the-email`);
   await page.locator('main.page-message h1').waitFor();
   assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.json.*404/s);
-  await page.unroute('**/stories/the-email.json');
-  await page.route('**/stories/the-email.json', (route) => route.fulfill({
+  await page.unroute('**/stories/the-email*.json');
+  await page.route('**/stories/the-email.en.json', (route) => route.fulfill({
     status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [',
   }));
   await page.reload();
   await page.locator('main.page-message h1').waitFor();
-  assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.json:1:\d+/);
-  // The other stories still load, and the library is a click away.
+  assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.en\.json:1:\d+/);
+  // The library is a click away, and its cards do not depend on any story file.
   await page.locator('main.page-message a').click();
   await page.locator('.card:not(.broken)').first().waitFor();
+  await context.close();
+});
+
+test('a story the build has no file for in the language shown plays from its whole file', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await newPage(context);
+  await page.route('**/stories/the-email.pt.json', (route) => route.fulfill({ status: 404, body: 'none' }));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/stories/')[1]));
+  await page.goto(`${env.server.base}?lang=pt#/story/the-email`);
+  await page.locator('[role="group"] button.choice').first().waitFor();
+  assert.deepEqual(fetched.filter(Boolean), ['the-email.pt.json', 'the-email.json']);
+  assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });
