@@ -111,8 +111,8 @@ impl AppState {
     }
 
     /// The locale story `id` is shown in: the interface language, or the story's fallback when
-    /// its card says it lacks that language (without the catalog, the interface language: the
-    /// loader falls back to the whole file when the build has no file in it).
+    /// its card says it lacks that language. Without the catalog, the interface language; when
+    /// the build has no file in it, the catalog is fetched, and its card names the fallback.
     pub fn locale_of(&self, id: &StoryId) -> String {
         let lang = self.lang.code();
         let card = match &self.catalog {

@@ -348,3 +348,26 @@ fn a_whole_story_serves_every_language_and_a_card_names_the_fallback() {
     assert_eq!(s.locale_of(&id), "es");
     assert_eq!(s.wanted(&id).as_deref(), Some("es"));
 }
+
+#[test]
+fn a_language_the_server_lacks_gives_way_to_the_fallback_once_the_card_is_known() {
+    let id = StoryId::new("mini");
+    let s = Rc::new(AppState::new(Lang::Pt, Progress::default()));
+    assert_eq!(s.wanted(&id).as_deref(), Some("pt"), "without the catalog");
+    let s = act(
+        s,
+        Action::Loaded(id.clone(), Err(problems("stories/mini.pt.json", vec![]))),
+    );
+    let mut card = Card::of(&story());
+    card.locales = vec!["en".into(), "es".into()];
+    let s = act(
+        s,
+        Action::Catalog(Ok(Rc::new(Catalog {
+            stories: vec![card],
+        }))),
+    );
+    assert_eq!(s.wanted(&id).as_deref(), Some("en"));
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("en"))));
+    assert_eq!(locales(&s), ["en"], "the broken entry is replaced");
+    assert_eq!(s.wanted(&id), None);
+}

@@ -4,31 +4,25 @@
 //! story downloads that story in one language.
 
 use crate::engine::StoryId;
-use crate::platform::stories::{
-    fetch, inlined, inlined_catalog, split_file, whole_file, Unfetched, CATALOG,
-};
+use crate::platform::stories::{fetch, inlined, inlined_catalog, split_file, whole_file, CATALOG};
 use crate::state::{catalog_read, loaded, problems, Action, AppContext, Fetched};
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Story `id` in `locale`: the page's inlined whole story (the one-file bundle), else the
-/// build's file in that locale, else, when the build has none in it (a story without that
-/// language), the whole file, which shows the story in its fallback.
-async fn load_story(id: &StoryId, locale: &str) -> Action {
+/// build's file in that locale. Also whether the server has no such file.
+async fn load_story(id: &StoryId, locale: &str) -> (Action, bool) {
     if let Some(bytes) = inlined(id.as_str()) {
-        return loaded(id.clone(), &whole_file(id.as_str()), &bytes);
+        return (loaded(id.clone(), &whole_file(id.as_str()), &bytes), false);
     }
-    let split = split_file(id.as_str(), locale);
-    let (file, fetched) = match fetch(&split).await {
-        Err(Unfetched { missing: true, .. }) => {
-            let whole = whole_file(id.as_str());
-            let fetched = fetch(&whole).await;
-            (whole, fetched)
-        }
-        fetched => (split, fetched),
-    };
-    match fetched {
-        Ok(bytes) => loaded(id.clone(), &file, &bytes),
-        Err(failed) => Action::Loaded(id.clone(), Err(problems(&file, vec![failed.problem]))),
+    let file = split_file(id.as_str(), locale);
+    match fetch(&file).await {
+        Ok(bytes) => (loaded(id.clone(), &file, &bytes), false),
+        Err(failed) => (
+            Action::Loaded(id.clone(), Err(problems(&file, vec![failed.problem]))),
+            failed.missing,
+        ),
     }
 }
 
@@ -42,18 +36,30 @@ async fn load_catalog() -> Action {
     }
 }
 
+/// Fetches the catalog unless it was asked for already.
+fn ask_catalog(ctx: &AppContext, asked: &Rc<RefCell<bool>>) {
+    if matches!(ctx.catalog, Fetched::Loading) && !asked.replace(true) {
+        let ctx = ctx.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            ctx.dispatch(load_catalog().await);
+        });
+    }
+}
+
 /// Fetches story `opened` in the language the state wants it in ([`crate::state::AppState::wanted`])
 /// and, when `library` shows, the catalog; each result is dispatched as it arrives.
 #[hook]
 pub fn use_stories(ctx: AppContext, opened: Option<StoryId>, library: bool) {
+    let catalog_asked = use_mut_ref(|| false);
     // Files asked for and not loaded: each is asked for once at a time, and not again after it
     // failed (the page says why; a reload tries again). One that loaded is forgotten, so
-    // switching back to its language after another arrived fetches it again.
-    // A list, not a set: it holds a file or two, and a tree would add its code to the wasm.
+    // switching back to its language after another arrived fetches it again. A list, not a
+    // set: it holds a file or two, and a tree would add its code to the wasm.
     let asked = use_mut_ref(Vec::<(StoryId, String)>::new);
     let want = opened.and_then(|id| ctx.wanted(&id).map(|locale| (id, locale)));
     {
         let ctx = ctx.clone();
+        let catalog_asked = catalog_asked.clone();
         use_effect_with(want, move |want| {
             let Some(key) = want.clone() else {
                 return;
@@ -63,21 +69,23 @@ pub fn use_stories(ctx: AppContext, opened: Option<StoryId>, library: bool) {
             }
             asked.borrow_mut().push(key.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let action = load_story(&key.0, &key.1).await;
+                let (action, missing) = load_story(&key.0, &key.1).await;
                 if matches!(action, Action::Loaded(_, Ok(_))) {
                     asked.borrow_mut().retain(|k| k != &key);
                 }
                 ctx.dispatch(action);
+                // No file in this language: the story may not have it. Its card names the
+                // locales it has, and the state then wants its fallback instead.
+                if missing {
+                    ask_catalog(&ctx, &catalog_asked);
+                }
             });
         });
     }
-    let catalog_asked = use_mut_ref(|| false);
     let needed = library && matches!(ctx.catalog, Fetched::Loading);
     use_effect_with(needed, move |&needed| {
-        if needed && !catalog_asked.replace(true) {
-            wasm_bindgen_futures::spawn_local(async move {
-                ctx.dispatch(load_catalog().await);
-            });
+        if needed {
+            ask_catalog(&ctx, &catalog_asked);
         }
     });
 }

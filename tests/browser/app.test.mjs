@@ -67,11 +67,11 @@ test('a story opened directly reports a missing or broken file', async () => {
   // No service worker: its own fetches would bypass the routes below after the first load.
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await newPage(context);
-  // No file in the language and no whole file: the page says which file the server lacks.
+  // The server has no file of the story: the page says which file it lacks.
   await page.route('**/stories/the-email*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${env.server.base}#/story/the-email`);
   await page.locator('main.page-message h1').waitFor();
-  assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.json.*404/s);
+  assert.match(await page.locator('main.page-message').textContent(), /stories\/the-email\.en\.json.*404/s);
   await page.unroute('**/stories/the-email*.json');
   await page.route('**/stories/the-email.en.json', (route) => route.fulfill({
     status: 200, contentType: 'application/json', body: '{"format": 1, "nodes": [',
@@ -85,15 +85,24 @@ test('a story opened directly reports a missing or broken file', async () => {
   await context.close();
 });
 
-test('a story the build has no file for in the language shown plays from its whole file', async () => {
+test('a story without the language shown plays in the fallback its card names', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await newPage(context);
+  // A build whose the-email has no Portuguese.
   await page.route('**/stories/the-email.pt.json', (route) => route.fulfill({ status: 404, body: 'none' }));
+  await page.route('**/catalog.json', async (route) => {
+    const catalog = await (await route.fetch()).json();
+    catalog.stories.find((c) => c.id === 'the-email').locales = ['en', 'es'];
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(catalog) });
+  });
   const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/stories/')[1]));
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/training/rapport/')[1]));
   await page.goto(`${env.server.base}?lang=pt#/story/the-email`);
   await page.locator('[role="group"] button.choice').first().waitFor();
-  assert.deepEqual(fetched.filter(Boolean), ['the-email.pt.json', 'the-email.json']);
+  const stories = fetched.filter((f) => f.startsWith('stories/') || f === 'catalog.json');
+  assert.deepEqual(stories, ['stories/the-email.pt.json', 'catalog.json', 'stories/the-email.en.json']);
+  assert.equal(await page.locator('[role="group"]').getAttribute('aria-label'), 'Sua resposta', 'the interface stays Portuguese');
+  assert.equal(await page.locator('main.player').getAttribute('lang'), 'en', 'the story is marked English');
   assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });
