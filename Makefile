@@ -17,14 +17,14 @@ setup-test: setup
 	@bash scripts/setup-test.sh
 
 ## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
-serve: setup
+serve: setup tools
 	trunk serve --release --no-autoreload
 
 ## Build the release app into dist/.
-dist: setup
+dist: setup tools
 	trunk build --release
 
-## storycheck and rapport-bench in target/tools/.
+## storycheck and rapport-bench in target/tools/ (Trunk's post-build hook runs storycheck).
 tools: setup
 	cargo build --quiet --profile tools -p storycheck -p rapport-bench
 

@@ -1,5 +1,7 @@
-// `make bundle`: one self-contained HTML file (wasm, JS, CSS and every story inlined) that plays
-// when opened straight from disk (file://), with no server: the copy for a kiosk's USB stick.
+// `make bundle`: one self-contained HTML file (wasm, JS, CSS, the catalog and every whole story
+// inlined) that plays when opened straight from disk (file://), with no server: the copy for a
+// kiosk's USB stick. The whole stories, not their split files: one copy of each story serves
+// every language, and nothing is downloaded anyway.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +20,7 @@ const safe = (text) => text.replace(/<\//g, '<\\/');
 const stories = build.stories
   .map((id) => `<script type="application/json" id="story-${id}">${safe(fs.readFileSync(path.join(dist, 'stories', `${id}.json`), 'utf8'))}</script>`)
   .join('\n');
+const catalog = `<script type="application/json" id="rapport-catalog">${safe(fs.readFileSync(path.join(dist, build.catalog), 'utf8'))}</script>`;
 const css = fs.readFileSync(path.join(dist, build.app.css), 'utf8');
 const glue = fs.readFileSync(path.join(dist, build.app.js), 'utf8');
 const wasm = fs.readFileSync(path.join(dist, build.app.wasm)).toString('base64');
@@ -31,6 +34,7 @@ const page = `<!doctype html>
 <meta name="color-scheme" content="light dark">
 <title>Rapport — rehearse client conversations</title>
 <style>${css}</style>
+${catalog}
 ${stories}
 <script type="application/octet-stream" id="rapport-wasm">${wasm}</script>
 <script type="text/plain" id="rapport-glue">${safe(glue)}</script>

@@ -1,9 +1,13 @@
-// Trunk post-build hook (also runnable as `node scripts/manifest.mjs DIR`): writes `build.json`,
-// the build's manifest, beside index.html. It lists what Trunk wrote; it reads and rewrites no
+// The last step of Trunk's post-build hook (scripts/post-build.sh; also runnable as
+// `node scripts/manifest.mjs DIR`): writes `build.json`, the build's manifest, beside index.html.
+// It lists what Trunk and `storycheck build-stories` wrote, by file name; it reads and rewrites no
 // file's content. `make bundle`, `make bench`, the tests and the service worker (web/sw.js) read
 // the asset names and the story list from it instead of searching the page.
 //
-//   {"version": "<hash of every file>", "app": {"js", "wasm", "css"}, "stories": ["id", …],
+//   {"version": "<hash of every file>", "app": {"js", "wasm", "css"},
+//    "stories": ["id", …]                      each whole story, stories/<id>.json
+//    "split": {"id": {"en": "stories/id.en.json", …}, …}   each story's file per locale
+//    "catalog": "catalog.json",                 the library's cards
 //    "files": ["every file of the build, relative to it", …]}
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,10 +42,23 @@ const wasm = one(files, 'wasm', (f) => f.endsWith('_bg.wasm'));
 const js = `${wasm.slice(0, -'_bg.wasm'.length)}.js`;
 if (!files.includes(js)) throw new Error(`manifest: no ${js} beside ${wasm}`);
 const css = one(files, 'stylesheet', (f) => f.startsWith('style-') && f.endsWith('.css'));
-const stories = files.filter((f) => f.startsWith('stories/') && f.endsWith('.json'))
-  .map((f) => f.slice('stories/'.length, -'.json'.length));
+// A story id has no dot (storycheck refuses one), so `stories/<id>.json` is a whole story and
+// `stories/<id>.<locale>.json` one of its split files.
+const named = files.filter((f) => f.startsWith('stories/') && f.endsWith('.json'))
+  .map((f) => [f, f.slice('stories/'.length, -'.json'.length).split('.')]);
+const stories = named.filter(([, parts]) => parts.length === 1).map(([, [id]]) => id);
+const split = Object.fromEntries(stories.map((id) => [id, {}]));
+for (const [file, parts] of named.filter(([, p]) => p.length !== 1)) {
+  if (parts.length !== 2 || !split[parts[0]]) throw new Error(`manifest: ${file} is neither a story nor one of its locales`);
+  split[parts[0]][parts[1]] = file;
+}
+for (const id of stories) {
+  if (!Object.keys(split[id]).length) throw new Error(`manifest: stories/${id}.json has no file per locale (storycheck build-stories writes them)`);
+}
+const catalog = 'catalog.json';
+if (!files.includes(catalog)) throw new Error(`manifest: no ${catalog} in ${dir} (storycheck build-stories writes it)`);
 const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n'));
 
-const manifest = { version, app: { js, wasm, css }, stories, files };
+const manifest = { version, app: { js, wasm, css }, stories, split, catalog, files };
 fs.writeFileSync(path.join(dir, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`manifest: build ${version}, ${files.length} files, ${stories.length} stories`);

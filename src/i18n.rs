@@ -173,8 +173,8 @@ messages! {
     Turn => "Turn", "Turno", "Turno";
     /// Story failed to load.
     StoryBroken => "This story could not be loaded", "No se pudo cargar esta historia", "Não foi possível carregar esta história";
-    /// Unknown story id.
-    StoryMissing => "There is no story with this name.", "No hay ninguna historia con ese nombre.", "Não há nenhuma história com esse nome.";
+    /// The catalog failed to load: the library has no cards to show.
+    LibraryBroken => "The list of conversations could not be loaded", "No se pudo cargar la lista de conversaciones", "Não foi possível carregar a lista de conversas";
     /// Language switcher label.
     Language => "Language", "Idioma", "Idioma";
     /// Storage unavailable notice.

@@ -12,11 +12,6 @@ pub mod platform;
 pub mod records;
 pub mod state;
 
-/// The stories found in `stories/` when the app was built.
-pub mod catalog {
-    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
-}
-
 /// Mounts the app on the page.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {

@@ -87,13 +87,20 @@ fn base(actor: &Value, verb: &str, stamp: &Stamp, registration: &str) -> Value {
 }
 
 fn story_activity(cfg: &XapiConfig, story: &Story) -> Value {
+    // The English title as `en-US`; a story held in one other language (the app fetches only
+    // the language shown) names itself in that language, under its own code.
     let en = story.localiser("en");
+    let tag = if en.locale == "en" {
+        "en-US"
+    } else {
+        en.locale
+    };
     json!({
         "objectType": "Activity",
         "id": cfg.story_iri(story),
         "definition": {
             "type": "http://adlnet.gov/expapi/activities/simulation",
-            "name": { "en-US": en.text(&story.file.title) },
+            "name": { tag: en.text(&story.file.title) },
         }
     })
 }

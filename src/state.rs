@@ -2,6 +2,7 @@
 //! it records what happened as numbered events (`crate::events`), and effects in `hooks` do the
 //! I/O, read the events and dispatch actions.
 
+use crate::engine::catalog::Catalog;
 use crate::engine::small::SortedMap;
 use crate::engine::{completion, ChoiceId, Diagnostic, Outcome, Report, Session, Story, StoryId};
 use crate::events::{Event, Log, Start};
@@ -10,15 +11,36 @@ use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A story as the library knows it.
+/// Why a file could not be used: its name, as the page asked for it, and its located problems.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
-    /// Being fetched.
+pub struct Problems {
+    /// The file (`stories/mr-santino.es.json`, `catalog.json`).
+    pub file: String,
+    /// What is wrong, and where.
+    pub list: Vec<Diagnostic>,
+}
+
+/// Something the app fetches: the catalog, or a story.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fetched<T> {
+    /// Not here yet.
     Loading,
     /// Loaded and valid.
-    Ready(Rc<Story>),
+    Ready(T),
     /// Could not be fetched, parsed or validated; the problems say why and where.
-    Broken(Rc<Vec<Diagnostic>>),
+    Broken(Rc<Problems>),
+}
+
+/// A story as the app holds it: either whole (every locale it has: uploaded, inlined in the
+/// one-file bundle, or its whole file) or one locale of it (the build's
+/// `stories/<id>.<locale>.json`, what a learner downloads).
+pub type Entry = Fetched<Rc<Story>>;
+
+/// Whether `story` can be shown in `locale` as its whole file would show it: it holds `locale`,
+/// or it is whole (a split holds one locale; a whole story lacking `locale` falls back, as it
+/// would anyway).
+fn serves(story: &Story, locale: &str) -> bool {
+    story.file.locales.len() > 1 || story.file.locales.iter().any(|l| l == locale)
 }
 
 /// What is saved in browser storage.
@@ -47,7 +69,10 @@ pub struct AppState {
     pub lang: Lang,
     /// True once the learner chose a language (then it is remembered).
     pub lang_chosen: bool,
-    /// Every story the app knows, by id.
+    /// The library's cards (`catalog.json`), fetched once the library or the kiosk shows.
+    pub catalog: Fetched<Rc<Catalog>>,
+    /// The stories opened on this page (or loaded by the learner), by id: only these are
+    /// fetched, each in the language it is shown in.
     pub stories: SortedMap<StoryId, Entry>,
     /// Sessions, verified against their story once it loads.
     pub sessions: SortedMap<StoryId, Session>,
@@ -62,15 +87,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state at start-up: the catalog is loading; saved progress waits for its stories.
-    pub fn new(lang: Lang, ids: &[&str], saved: Progress) -> Self {
+    /// The state at start-up: nothing fetched yet; saved progress waits for its stories.
+    pub fn new(lang: Lang, saved: Progress) -> Self {
         Self {
             lang: saved.lang.unwrap_or(lang),
             lang_chosen: saved.lang.is_some(),
-            stories: ids
-                .iter()
-                .map(|id| (StoryId::new(id), Entry::Loading))
-                .collect(),
+            catalog: Fetched::Loading,
+            stories: SortedMap::new(),
             sessions: SortedMap::new(),
             pending: saved.sessions,
             best: saved.best,
@@ -87,13 +110,42 @@ impl AppState {
         }
     }
 
-    /// What is saved: everything the learner did.
-    pub fn progress(&self) -> Progress {
+    /// The locale story `id` is shown in: the interface language, or the story's fallback when
+    /// its card says it lacks that language. Without the catalog, the interface language; when
+    /// the build has no file in it, the catalog is fetched, and its card names the fallback.
+    pub fn locale_of(&self, id: &StoryId) -> String {
+        let lang = self.lang.code();
+        let card = match &self.catalog {
+            Fetched::Ready(catalog) => catalog.card(id),
+            _ => None,
+        };
+        card.map_or(lang, |card| card.localiser(lang).locale)
+            .to_string()
+    }
+
+    /// The locale of story `id` to fetch for the screen, when the state does not hold the story
+    /// in it (or whole).
+    pub fn wanted(&self, id: &StoryId) -> Option<String> {
+        let locale = self.locale_of(id);
+        match self.stories.get(id) {
+            Some(Fetched::Ready(story)) if serves(story, &locale) => None,
+            _ => Some(locale),
+        }
+    }
+
+    /// Every saved session, verified or still waiting for its story: what the library's cards
+    /// show, since the library loads no story to verify them against.
+    pub fn saved_sessions(&self) -> SortedMap<StoryId, Session> {
         let mut sessions = self.pending.clone();
         sessions.extend(self.sessions.clone());
+        sessions
+    }
+
+    /// What is saved: everything the learner did.
+    pub fn progress(&self) -> Progress {
         Progress {
             lang: self.lang_chosen.then_some(self.lang),
-            sessions,
+            sessions: self.saved_sessions(),
             best: self.best.clone(),
         }
     }
@@ -152,8 +204,10 @@ impl AppState {
 /// Everything that can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// A story file was fetched and checked.
-    Loaded(StoryId, Result<Rc<Story>, Rc<Vec<Diagnostic>>>),
+    /// A story file (whole, or one locale of it) was fetched and checked.
+    Loaded(StoryId, Result<Rc<Story>, Rc<Problems>>),
+    /// The catalog was fetched and read.
+    Catalog(Result<Rc<Catalog>, Rc<Problems>>),
     /// A story loaded by the learner ("load your own story"): added and started fresh.
     Add(Rc<Story>),
     /// The learner is looking at this story: a play-through begins unless one is under way.
@@ -191,11 +245,25 @@ impl Reducible for AppState {
                         Err(_) => next.notice(Msg::StaleSession),
                     }
                 }
-                next.stories.insert(id, Entry::Ready(story));
+                // A session under way stays as it is: every locale of a story has the same
+                // graph and ids, so the conversation goes on in the new language.
+                let locale = next.locale_of(&id);
+                let keep = matches!(next.stories.get(&id), Some(Entry::Ready(held))
+                    if serves(held, &locale) && !serves(&story, &locale));
+                // Unless it arrived late: the learner switched back before it came.
+                if !keep {
+                    next.stories.insert(id, Entry::Ready(story));
+                }
             }
             Action::Loaded(id, Err(problems)) => {
-                next.stories.insert(id, Entry::Broken(problems));
+                // A story on screen stays playable in the language it has when another of its
+                // languages cannot be fetched (offline without the service worker).
+                if !matches!(next.stories.get(&id), Some(Entry::Ready(_))) {
+                    next.stories.insert(id, Entry::Broken(problems));
+                }
             }
+            Action::Catalog(Ok(catalog)) => next.catalog = Fetched::Ready(catalog),
+            Action::Catalog(Err(problems)) => next.catalog = Fetched::Broken(problems),
             Action::Add(story) => {
                 next.stories
                     .insert(story.id.clone(), Entry::Ready(story.clone()));
@@ -290,13 +358,47 @@ impl Reducible for AppState {
     }
 }
 
-/// Turns a loader result into what [`Action::Loaded`] carries.
-pub fn loaded(id: StoryId, bytes: &[u8]) -> Action {
+/// Loads the bytes of story `id`'s `file` (whole or one locale) into what [`Action::Loaded`]
+/// carries.
+pub fn loaded(id: StoryId, file: &str, bytes: &[u8]) -> Action {
     let (story, report): (Option<Story>, Report) = crate::engine::load(id.clone(), bytes);
     match story {
         Some(story) => Action::Loaded(id, Ok(Rc::new(story))),
-        None => Action::Loaded(id, Err(Rc::new(report.errors))),
+        None => Action::Loaded(id, Err(problems(file, report.errors))),
     }
+}
+
+/// Reads the bytes of the catalog (`file`) into what [`Action::Catalog`] carries.
+pub fn catalog_read(file: &str, bytes: &[u8]) -> Action {
+    // From text, as the engine reads stories: `from_slice` would compile a second copy of the
+    // deserialisers of every type the catalog shares with a story (texts, the look).
+    let text = String::from_utf8_lossy(bytes);
+    match serde_json::from_str::<Catalog>(&text) {
+        Ok(catalog) => Action::Catalog(Ok(Rc::new(catalog))),
+        Err(e) => {
+            // serde_json ends its message with " at line L column C"; the place has its fields.
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |cut| &message[..cut]);
+            let problem = Diagnostic {
+                severity: crate::engine::Severity::Error,
+                message: message.to_string(),
+                pointer: None,
+                line: Some(e.line().max(1)),
+                column: Some(e.column().max(1)),
+            };
+            Action::Catalog(Err(problems(file, vec![problem])))
+        }
+    }
+}
+
+/// [`Problems`] of `file`, shared.
+pub fn problems(file: &str, list: Vec<Diagnostic>) -> Rc<Problems> {
+    Rc::new(Problems {
+        file: file.to_string(),
+        list,
+    })
 }
 
 /// The shared handle to the state.

@@ -2,10 +2,11 @@
 
 use rapport::components::library::{Library, LibraryProps};
 use rapport::components::player::{Player, PlayerProps};
+use rapport::engine::catalog::{Card, Catalog};
 use rapport::engine::small::SortedMap;
-use rapport::engine::{load, ChoiceId, Session, Story, StoryId};
+use rapport::engine::{load, ChoiceId, Outcome, Session, Story, StoryId};
 use rapport::i18n::Lang;
-use rapport::state::Entry;
+use rapport::state::{catalog_read, Action, Fetched};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
 
@@ -156,39 +157,80 @@ async fn story_text_is_rendered_as_text_never_as_markup() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
-#[tokio::test]
-async fn the_library_shows_cards_progress_and_broken_files() {
-    let story = mini();
-    let mut stories = SortedMap::new();
-    stories.insert(story.id.clone(), Entry::Ready(story.clone()));
-    let bytes = std::fs::read("tests/fixtures/broken/dangling-next.json").expect("fixture");
-    let (_, report) = load(StoryId::new("broken"), &bytes);
-    stories.insert(
-        StoryId::new("broken"),
-        Entry::Broken(Rc::new(report.errors)),
-    );
-    let mut sessions = SortedMap::new();
-    sessions.insert(story.id.clone(), played(&story, &["explain"]));
-    let html = LocalServerRenderer::<Library>::with_props(LibraryProps {
-        lang: Lang::En,
-        stories,
+async fn render_library(
+    catalog: Fetched<Rc<Catalog>>,
+    sessions: SortedMap<StoryId, Session>,
+    best: SortedMap<StoryId, Outcome>,
+    lang: Lang,
+) -> String {
+    LocalServerRenderer::<Library>::with_props(LibraryProps {
+        lang,
+        catalog,
         sessions,
-        best: SortedMap::new(),
+        best,
     })
     .hydratable(false)
     .render()
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn the_library_shows_cards_and_progress_from_the_catalog_alone() {
+    let story = mini();
+    // Two cards of the same story under two ids: one in progress, one finished.
+    let mut done = Card::of(&story);
+    done.id = StoryId::new("done");
+    let catalog = Catalog {
+        stories: vec![Card::of(&story), done],
+    };
+    let mut sessions = SortedMap::new();
+    sessions.insert(story.id.clone(), played(&story, &["explain"]));
+    let mut finished = played(&story, &["explain", "hope"]);
+    finished.story = StoryId::new("done");
+    sessions.insert(StoryId::new("done"), finished);
+    let mut best = SortedMap::new();
+    best.insert(StoryId::new("done"), Outcome::Partial);
+    let catalog = Fetched::Ready(Rc::new(catalog));
+    let html = render_library(catalog.clone(), sessions.clone(), best.clone(), Lang::En).await;
     assert!(html.contains("The late report"));
     assert!(html.contains("Ana"));
     assert!(html.contains("Operations lead"));
     assert!(html.contains("2 min"));
-    assert!(html.contains("In progress"));
+    assert_eq!(count(&html, "In progress"), 1, "{html}");
     assert!(html.contains("Continue"));
-    assert!(html.contains("This story could not be loaded"));
+    assert!(html.contains("Best result: Partial"), "{html}");
+    assert!(html.contains(r##"href="#/story/done""##), "{html}");
+    let html = render_library(catalog, sessions, best, Lang::Es).await;
+    assert!(html.contains("El informe atrasado"), "{html}");
+    assert!(html.contains("En curso"));
+}
+
+#[tokio::test]
+async fn a_catalog_that_cannot_be_read_is_shown_with_its_problems() {
+    let Action::Catalog(Err(problems)) = catalog_read("catalog.json", br#"{"stories": ["#) else {
+        panic!("a broken catalog is refused");
+    };
+    let html = render_library(
+        Fetched::Broken(problems),
+        SortedMap::new(),
+        SortedMap::new(),
+        Lang::En,
+    )
+    .await;
     assert!(
-        html.contains("stories/broken.json:184:19 /nodes/0/choices/1/next"),
+        html.contains("The list of conversations could not be loaded"),
         "{html}"
     );
+    assert!(html.contains("catalog.json:1:13"), "{html}");
+    assert!(html.contains("EOF while parsing"), "{html}");
+    let html = render_library(
+        Fetched::Loading,
+        SortedMap::new(),
+        SortedMap::new(),
+        Lang::En,
+    )
+    .await;
+    assert!(html.contains(r#"aria-busy="true""#), "{html}");
 }
 
 #[tokio::test]

@@ -1,9 +1,11 @@
 //! The app's reducer, natively: what each action does to the state a learner sees.
 
+use rapport::engine::catalog::{Card, Catalog};
+use rapport::engine::Story;
 use rapport::engine::{load, ChoiceId, Outcome, Session, StoryId};
 use rapport::events::{Event, Start};
 use rapport::i18n::{Lang, Msg};
-use rapport::state::{Action, AppState, Entry, Notice, Progress};
+use rapport::state::{loaded, problems, Action, AppState, Entry, Fetched, Notice, Progress};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -13,7 +15,7 @@ fn story() -> Rc<rapport::engine::Story> {
 }
 
 fn ready(saved: Progress) -> Rc<AppState> {
-    let s = Rc::new(AppState::new(Lang::En, &["mini"], saved));
+    let s = Rc::new(AppState::new(Lang::En, saved));
     s.reduce(Action::Loaded(StoryId::new("mini"), Ok(story())))
 }
 
@@ -30,8 +32,16 @@ fn a_saved_session_is_restored_once_its_story_loads() {
         story.id.clone(),
         Session::replay(&story, ids.iter()).expect("plays"),
     );
-    let s = Rc::new(AppState::new(Lang::En, &["mini"], saved));
-    assert!(matches!(s.stories.get(&story.id), Some(Entry::Loading)));
+    let s = Rc::new(AppState::new(Lang::En, saved));
+    assert!(
+        s.stories.get(&story.id).is_none(),
+        "nothing is fetched ahead"
+    );
+    assert_eq!(
+        s.saved_sessions().len(),
+        1,
+        "the library shows it before it is verified"
+    );
     assert!(s.sessions.is_empty() && s.pending.len() == 1);
     let s = act(s, Action::Loaded(story.id.clone(), Ok(story.clone())));
     assert_eq!(
@@ -202,4 +212,162 @@ fn restart_replay_and_wipe_are_events_with_the_outcome_computed_once() {
             ..
         }
     ));
+}
+
+/// The mini story as the build splits it: `stories/mini.<locale>.json`, written by
+/// `storycheck build-stories` itself.
+fn split(locale: &str) -> Rc<Story> {
+    // A directory per call: the tests run at once, and each writes the files.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out =
+        std::env::temp_dir().join(format!("rapport-state-split-{}-{call}", std::process::id()));
+    let args: Vec<String> = [
+        "build-stories",
+        &out.display().to_string(),
+        "tests/fixtures/mini.json",
+    ]
+    .map(String::from)
+    .into();
+    let code = storycheck::run(&args, &mut Vec::new(), &mut Vec::new()).expect("runs");
+    assert_eq!(code, 0);
+    let file = out.join(format!("stories/mini.{locale}.json"));
+    let bytes = std::fs::read(&file).expect("split written");
+    let _ = std::fs::remove_dir_all(&out);
+    let Action::Loaded(_, Ok(story)) = loaded(StoryId::new("mini"), "mini", &bytes) else {
+        panic!("{} loads", file.display());
+    };
+    story
+}
+
+fn locales(s: &AppState) -> Vec<String> {
+    match s.stories.get(&StoryId::new("mini")) {
+        Some(Entry::Ready(story)) => story.file.locales.clone(),
+        other => panic!("not ready: {other:?}"),
+    }
+}
+
+#[test]
+fn a_story_is_wanted_in_the_language_shown_and_again_when_it_changes() {
+    let id = StoryId::new("mini");
+    let s = Rc::new(AppState::new(Lang::En, Progress::default()));
+    assert_eq!(s.wanted(&id).as_deref(), Some("en"));
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("en"))));
+    assert_eq!(s.wanted(&id), None);
+    let s = act(s, Action::Choose(id.clone(), "explain".into()));
+    let s = act(s, Action::SetLang(Lang::Es));
+    assert_eq!(
+        s.wanted(&id).as_deref(),
+        Some("es"),
+        "the other language is fetched"
+    );
+    let before = s.sessions.get(&id).cloned();
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("es"))));
+    assert_eq!(locales(&s), ["es"]);
+    assert_eq!(s.wanted(&id), None);
+    assert_eq!(
+        s.sessions.get(&id).cloned(),
+        before,
+        "the conversation goes on"
+    );
+    assert!(s.notices.is_empty());
+    // The reply already made plays on in the new language.
+    let s = act(s, Action::Choose(id.clone(), "hope".into()));
+    assert_eq!(s.best.get(&id), Some(&Outcome::Partial));
+}
+
+#[test]
+fn a_saved_session_is_restored_on_any_language_of_its_story() {
+    let whole = story();
+    let mut saved = Progress::default();
+    let session = Session::replay(&whole, [ChoiceId::new("explain")].iter()).expect("plays");
+    saved.sessions.insert(whole.id.clone(), session.clone());
+    let s = Rc::new(AppState::new(Lang::Pt, saved));
+    let s = act(s, Action::Loaded(whole.id.clone(), Ok(split("pt"))));
+    assert_eq!(s.sessions.get(&whole.id), Some(&session));
+    assert!(s.notices.is_empty());
+}
+
+#[test]
+fn a_language_that_arrives_after_the_learner_switched_back_is_not_shown() {
+    let id = StoryId::new("mini");
+    let s = Rc::new(AppState::new(Lang::En, Progress::default()));
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("en"))));
+    let s = act(s, Action::SetLang(Lang::Es));
+    let s = act(s, Action::SetLang(Lang::En));
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("es"))));
+    assert_eq!(locales(&s), ["en"]);
+    assert_eq!(s.wanted(&id), None);
+}
+
+#[test]
+fn another_language_that_cannot_be_fetched_leaves_the_story_playable() {
+    let id = StoryId::new("mini");
+    let s = Rc::new(AppState::new(Lang::En, Progress::default()));
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("en"))));
+    let s = act(s, Action::SetLang(Lang::Pt));
+    let s = act(
+        s,
+        Action::Loaded(id.clone(), Err(problems("stories/mini.pt.json", vec![]))),
+    );
+    assert_eq!(locales(&s), ["en"]);
+    // A story that could not be fetched at all says so.
+    let other = StoryId::new("other");
+    let s = act(
+        s,
+        Action::Loaded(
+            other.clone(),
+            Err(problems("stories/other.pt.json", vec![])),
+        ),
+    );
+    assert!(
+        matches!(s.stories.get(&other), Some(Fetched::Broken(p)) if p.file == "stories/other.pt.json")
+    );
+}
+
+#[test]
+fn a_whole_story_serves_every_language_and_a_card_names_the_fallback() {
+    let id = StoryId::new("mini");
+    let s = ready(Progress::default());
+    let s = act(s, Action::SetLang(Lang::Pt));
+    assert_eq!(
+        s.wanted(&id),
+        None,
+        "the whole story (uploaded, inlined) has every locale"
+    );
+    // A story the catalog says has no Portuguese is fetched in its fallback.
+    let mut card = Card::of(&story());
+    card.locales = vec!["es".into()];
+    let s = Rc::new(AppState::new(Lang::Pt, Progress::default()));
+    let s = act(
+        s,
+        Action::Catalog(Ok(Rc::new(Catalog {
+            stories: vec![card],
+        }))),
+    );
+    assert_eq!(s.locale_of(&id), "es");
+    assert_eq!(s.wanted(&id).as_deref(), Some("es"));
+}
+
+#[test]
+fn a_language_the_server_lacks_gives_way_to_the_fallback_once_the_card_is_known() {
+    let id = StoryId::new("mini");
+    let s = Rc::new(AppState::new(Lang::Pt, Progress::default()));
+    assert_eq!(s.wanted(&id).as_deref(), Some("pt"), "without the catalog");
+    let s = act(
+        s,
+        Action::Loaded(id.clone(), Err(problems("stories/mini.pt.json", vec![]))),
+    );
+    let mut card = Card::of(&story());
+    card.locales = vec!["en".into(), "es".into()];
+    let s = act(
+        s,
+        Action::Catalog(Ok(Rc::new(Catalog {
+            stories: vec![card],
+        }))),
+    );
+    assert_eq!(s.wanted(&id).as_deref(), Some("en"));
+    let s = act(s, Action::Loaded(id.clone(), Ok(split("en"))));
+    assert_eq!(locales(&s), ["en"], "the broken entry is replaced");
+    assert_eq!(s.wanted(&id), None);
 }

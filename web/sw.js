@@ -1,8 +1,10 @@
 // Rapport's service worker: keeps the app and every story playable offline.
 //
 // The app registers it as `sw.js?v=<version>`, the version of `build.json` (the build's manifest,
-// written by scripts/manifest.mjs), so a new build is a new worker. On install it precaches every
-// file the manifest lists; on activation it removes older Rapport caches. Hashed assets (their
+// written by scripts/manifest.mjs), so a new build is a new worker, and only once what the
+// learner opened is on screen. On install it precaches every file the manifest lists but the
+// whole story files (the app fetches a story one locale at a time, `split`; the whole files are
+// for the one-file bundle and the tools); on activation it removes older Rapport caches. Hashed assets (their
 // names change with their content) come from the cache; pages, stories and the rest from the
 // network when it answers, else from the cache.
 const VERSION = new URL(self.location.href).searchParams.get('v') || 'unversioned';
@@ -14,8 +16,11 @@ self.addEventListener('install', (event) => {
     const response = await fetch(new URL('build.json', scope()), { cache: 'no-store' });
     const build = await response.json();
     const cache = await caches.open(CACHE);
+    // The whole trilingual story files stay out: the app reads the split ones.
+    const whole = new Set(build.stories.map((id) => `stories/${id}.json`));
+    const files = build.files.filter((file) => !whole.has(file));
     // `reload`: straight from the network, never a stale copy from the HTTP cache.
-    await cache.addAll(['./', ...build.files].map((file) => new Request(new URL(file, scope()), { cache: 'reload' })));
+    await cache.addAll(['./', ...files].map((file) => new Request(new URL(file, scope()), { cache: 'reload' })));
     await self.skipWaiting();
   })());
 });

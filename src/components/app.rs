@@ -6,7 +6,6 @@ use super::library::Library;
 use super::player::Player;
 use super::problems::problem_list;
 use super::upload::Upload;
-use crate::catalog::STORY_IDS;
 use crate::engine::{Session, Story, StoryId};
 use crate::hooks::{
     read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories, use_xapi,
@@ -14,21 +13,23 @@ use crate::hooks::{
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
 use crate::platform::storage::Storage;
-use crate::platform::stories::inlined;
-use crate::state::{loaded, Action, AppState, Entry, Notice};
+use crate::platform::stories::{inlined, inlined_catalog, whole_file, CATALOG};
+use crate::state::{catalog_read, loaded, Action, AppState, Entry, Fetched, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
 
 fn init(storage: &Storage, opened_on: Option<&str>) -> AppState {
     let (progress, notice) = read_progress(storage);
-    let mut state = AppState::new(initial_lang(), STORY_IDS, progress);
-    // The story the page opens on, if the page carries it (the one-file bundle): the first render
-    // is then the conversation, not a "loading" page.
-    let ready = opened_on
-        .filter(|id| STORY_IDS.contains(id))
-        .and_then(|id| Some((id, inlined(id)?)));
-    if let Some((id, bytes)) = ready {
-        let next = Rc::new(state).reduce(loaded(StoryId::new(id), &bytes));
+    let mut state = AppState::new(initial_lang(), progress);
+    // What the page carries (the one-file bundle): the story it opens on and the catalog, so the
+    // first render is the conversation or the library, not a "loading" page.
+    let story = opened_on.and_then(|id| {
+        let bytes = inlined(id)?;
+        Some(loaded(StoryId::new(id), &whole_file(id), &bytes))
+    });
+    let catalog = inlined_catalog().map(|bytes| catalog_read(CATALOG, &bytes));
+    for action in story.into_iter().chain(catalog) {
+        let next = Rc::new(state).reduce(action);
         state = Rc::try_unwrap(next).unwrap_or_else(|shared| (*shared).clone());
     }
     if let Some(lang) = lang_forced() {
@@ -54,30 +55,40 @@ pub fn App() -> Html {
     };
     let ctx = {
         let storage = storage.clone();
-        let opened_on = opened_on.clone();
         use_reducer(move || init(&storage, opened_on.as_deref()))
     };
-    use_stories(ctx.clone(), STORY_IDS, opened_on);
     use_persist(ctx.clone(), storage.clone());
-    use_effect_with((), |_| {
-        crate::platform::frame::after_paint(crate::platform::sw::register)
-    });
     let route = match use_route() {
         // An embedded story is the whole app: there is no library to go back to.
         Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),
         Route::Upload if launch.kiosk => Route::Library,
         route => route,
     };
+    let opened = match &route {
+        Route::Story(id) => Some(StoryId::new(id)),
+        _ => None,
+    };
+    use_stories(ctx.clone(), opened.clone(), route == Route::Library);
+    // The service worker precaches every file of the build (every story, every language): it
+    // is registered once what the learner opened is on screen, so none of that competes with it.
+    let settled = match &opened {
+        Some(id) => !matches!(ctx.stories.get(id), None | Some(Entry::Loading)),
+        None if route == Route::Library => !matches!(ctx.catalog, Fetched::Loading),
+        None => true,
+    };
+    let registered = use_mut_ref(|| false);
+    use_effect_with(settled, move |&settled| {
+        if settled && !registered.replace(true) {
+            crate::platform::frame::after_paint(crate::platform::sw::register);
+        }
+    });
     let lang = ctx.lang;
     // Looking at a story that has loaded begins a play-through, unless one is under way.
     {
         let ctx = ctx.clone();
-        let opened = match &route {
-            Route::Story(id) => Some(StoryId::new(id)).filter(|id| ctx.story(id).is_some()),
-            _ => None,
-        };
-        use_effect_with(opened, move |opened| {
-            if let Some(id) = opened {
+        let ready = opened.filter(|id| ctx.story(id).is_some());
+        use_effect_with(ready, move |ready| {
+            if let Some(id) = ready {
                 ctx.dispatch(Action::Open(id.clone()));
             }
         });
@@ -141,10 +152,10 @@ pub fn App() -> Html {
     };
     let page = match &route {
         Route::Library if launch.kiosk => html! {
-            <KioskAttract lang={lang} stories={ctx.stories.clone()} />
+            <KioskAttract lang={lang} catalog={ctx.catalog.clone()} />
         },
         Route::Library => html! {
-            <Library lang={lang} stories={ctx.stories.clone()} sessions={ctx.sessions.clone()} best={ctx.best.clone()} />
+            <Library lang={lang} catalog={ctx.catalog.clone()} sessions={ctx.saved_sessions()} best={ctx.best.clone()} />
         },
         Route::Upload => html! { <Upload lang={lang} on_story={on_story} /> },
         Route::Story(id) => story_page(
@@ -196,19 +207,14 @@ fn story_page(
                 .unwrap_or_else(|| Session::new(story));
             html! { <Player story={story.clone()} session={session} lang={lang} dispatch={dispatch} embedded={embedded} /> }
         }
-        Some(Entry::Loading) => html! {
+        // Not fetched yet (the fetch starts after the first render).
+        Some(Entry::Loading) | None => html! {
             <main id="main" class="page-message" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></main>
         },
         Some(Entry::Broken(problems)) => html! {
             <main id="main" class="page-message">
                 <h1>{ Msg::StoryBroken.get(lang) }</h1>
-                { problem_list(&format!("stories/{id}.json"), problems, lang) }
-                <p><a href={Route::Library.href()}>{ Msg::BackToLibrary.get(lang) }</a></p>
-            </main>
-        },
-        None => html! {
-            <main id="main" class="page-message">
-                <h1>{ Msg::StoryMissing.get(lang) }</h1>
+                { problem_list(&problems.file, &problems.list, lang) }
                 <p><a href={Route::Library.href()}>{ Msg::BackToLibrary.get(lang) }</a></p>
             </main>
         },

@@ -1,10 +1,10 @@
-//! The kiosk attract screen: cycles through the stories and invites a passer-by to start one.
+//! The kiosk attract screen: cycles through the stories' cards (the build's catalog) and invites
+//! a passer-by to start one.
 
-use crate::engine::small::SortedMap;
-use crate::engine::{Story, StoryId};
+use crate::engine::catalog::Catalog;
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::Route;
-use crate::state::Entry;
+use crate::state::Fetched;
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,56 +14,52 @@ use yew::prelude::*;
 pub struct KioskAttractProps {
     /// Interface language.
     pub lang: Lang,
-    /// Every story and its load state.
-    pub stories: SortedMap<StoryId, Entry>,
+    /// The stories' cards.
+    pub catalog: Fetched<Rc<Catalog>>,
 }
 
 /// The attract screen.
 #[component]
 pub fn KioskAttract(props: &KioskAttractProps) -> Html {
     let lang = props.lang;
-    let ready: Vec<Rc<Story>> = props
-        .stories
-        .values()
-        .filter_map(|e| match e {
-            Entry::Ready(s) => Some(s.clone()),
-            _ => None,
-        })
-        .collect();
+    let cards = match &props.catalog {
+        Fetched::Ready(catalog) => catalog.stories.as_slice(),
+        _ => &[],
+    };
     let shown = use_state(|| 0usize);
     {
         let shown = shown.clone();
-        let count = ready.len();
+        let count = cards.len();
         use_effect_with(count, move |&count| {
             let timer =
                 (count > 1).then(|| Interval::new(6_000, move || shown.set((*shown + 1) % count)));
             move || drop(timer)
         });
     }
-    let Some(story) = ready.get(*shown % ready.len().max(1)) else {
+    let Some(card) = cards.get(*shown % cards.len().max(1)) else {
         return html! { <main id="main" class="attract" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></main> };
     };
-    let tr = story.localiser(lang.code());
-    let f = &story.file;
+    let tr = card.localiser(lang.code());
+    let persona = &card.persona;
     html! {
         <main id="main" class="attract">
             <p class="attract-kicker">{ Msg::KioskWelcome.get(lang) }</p>
-            <article class="attract-card" key={story.id.as_str()} lang={tr.locale.to_string()}>
-                { super::portrait::portrait(&f.persona.look, crate::engine::model::Face::Annoyed, 0.6, tr.text(&f.persona.addressed_as)) }
+            <article class="attract-card" key={card.id.as_str()} lang={tr.locale.to_string()}>
+                { super::portrait::portrait(&persona.look, crate::engine::model::Face::Annoyed, 0.6, tr.text(&persona.addressed_as)) }
                 <div>
-                    <h1>{ tr.text(&f.title) }</h1>
-                    <p class="persona"><strong>{ tr.text(&f.persona.addressed_as) }</strong>
-                        { format!(" · {} · {}", tr.text(&f.persona.role), f.persona.company) }</p>
-                    <p class="summary">{ tr.text(&f.summary) }</p>
-                    <a class="button primary huge" href={Route::Story(story.id.to_string()).href()}>{ Msg::TouchToStart.get(lang) }</a>
+                    <h1>{ tr.text(&card.title) }</h1>
+                    <p class="persona"><strong>{ tr.text(&persona.addressed_as) }</strong>
+                        { format!(" · {} · {}", tr.text(&persona.role), persona.company) }</p>
+                    <p class="summary">{ tr.text(&card.summary) }</p>
+                    <a class="button primary huge" href={Route::Story(card.id.to_string()).href()}>{ Msg::TouchToStart.get(lang) }</a>
                 </div>
             </article>
             <ul class="attract-all">
-                { for ready.iter().enumerate().map(|(i, s)| html! {
+                { for cards.iter().enumerate().map(|(i, c)| html! {
                     <li>
-                        <a class={classes!("button", "secondary", (i == *shown % ready.len()).then_some("current"))}
-                           href={Route::Story(s.id.to_string()).href()}>
-                            { s.localiser(lang.code()).text(&s.file.title) }
+                        <a class={classes!("button", "secondary", (i == *shown % cards.len()).then_some("current"))}
+                           href={Route::Story(c.id.to_string()).href()}>
+                            { c.localiser(lang.code()).text(&c.title) }
                         </a>
                     </li>
                 }) }

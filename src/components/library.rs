@@ -1,12 +1,14 @@
-//! The library: one card per story with its client, length, difficulty and the learner's progress.
+//! The library: one card per story with its client, length, difficulty and the learner's
+//! progress, drawn from the build's catalog: no story file is fetched to show it.
 
 use super::problems::problem_list;
+use crate::engine::catalog::{Card, Catalog};
 use crate::engine::model::Difficulty;
 use crate::engine::small::SortedMap;
-use crate::engine::{Outcome, Session, Story, StoryId};
+use crate::engine::{Outcome, Session, StoryId};
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::Route;
-use crate::state::Entry;
+use crate::state::Fetched;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,9 +17,9 @@ use yew::prelude::*;
 pub struct LibraryProps {
     /// Interface language.
     pub lang: Lang,
-    /// Every story and its load state.
-    pub stories: SortedMap<StoryId, Entry>,
-    /// Sessions per story.
+    /// The stories' cards.
+    pub catalog: Fetched<Rc<Catalog>>,
+    /// Saved sessions per story (verified against their story or not: the library loads none).
     pub sessions: SortedMap<StoryId, Session>,
     /// Best outcome per story.
     pub best: SortedMap<StoryId, Outcome>,
@@ -27,44 +29,42 @@ pub struct LibraryProps {
 #[component]
 pub fn Library(props: &LibraryProps) -> Html {
     let lang = props.lang;
+    let cards = match &props.catalog {
+        Fetched::Loading => html! {
+            <li><article class="card loading" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></article></li>
+        },
+        Fetched::Broken(problems) => html! {
+            <li>
+                <article class="card broken">
+                    <h2>{ Msg::LibraryBroken.get(lang) }</h2>
+                    { problem_list(&problems.file, &problems.list, lang) }
+                </article>
+            </li>
+        },
+        Fetched::Ready(catalog) => html! {
+            { for catalog.stories.iter().map(|card| html! {
+                <li key={card.id.as_str()}>{ story_card(card, props, lang) }</li>
+            }) }
+        },
+    };
     html! {
         <main id="main" class="library" tabindex="-1">
             <div class="intro">
                 <h1>{ Msg::Library.get(lang) }</h1>
                 <p class="tagline">{ Msg::Tagline.get(lang) }</p>
             </div>
-            <ul class="cards">
-                { for props.stories.iter().map(|(id, entry)| html! {
-                    <li key={id.as_str()}>{ card(id, entry, props, lang) }</li>
-                }) }
-            </ul>
+            <ul class="cards">{ cards }</ul>
             <p class="own"><a href={Route::Upload.href()}>{ Msg::LoadOwn.get(lang) }</a></p>
         </main>
     }
 }
 
-fn card(id: &StoryId, entry: &Entry, props: &LibraryProps, lang: Lang) -> Html {
-    match entry {
-        Entry::Loading => html! {
-            <article class="card loading" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></article>
-        },
-        Entry::Broken(problems) => html! {
-            <article class="card broken">
-                <h2>{ Msg::StoryBroken.get(lang) }</h2>
-                { problem_list(&format!("stories/{id}.json"), problems, lang) }
-            </article>
-        },
-        Entry::Ready(story) => ready_card(story, props, lang),
-    }
-}
-
-fn ready_card(story: &Rc<Story>, props: &LibraryProps, lang: Lang) -> Html {
-    let f = &story.file;
-    let tr = story.localiser(lang.code());
-    let session = props.sessions.get(&story.id);
+fn story_card(card: &Card, props: &LibraryProps, lang: Lang) -> Html {
+    let tr = card.localiser(lang.code());
+    let session = props.sessions.get(&card.id);
     let started = session.is_some_and(|s| !s.history.is_empty());
-    let finished = session.is_some_and(|s| s.is_over(story));
-    let (status, status_class) = match (props.best.get(&story.id), started && !finished) {
+    let finished = session.is_some_and(|s| card.is_over(s));
+    let (status, status_class) = match (props.best.get(&card.id), started && !finished) {
         (_, true) => (Msg::InProgress.get(lang).to_string(), "in-progress"),
         (Some(best), false) => (
             format!(
@@ -81,26 +81,28 @@ fn ready_card(story: &Rc<Story>, props: &LibraryProps, lang: Lang) -> Html {
     } else {
         Msg::Start
     };
-    let difficulty = match f.difficulty {
+    let difficulty = match card.difficulty {
         Difficulty::Introductory => Msg::Introductory,
         Difficulty::Intermediate => Msg::Intermediate,
         Difficulty::Advanced => Msg::Advanced,
     };
-    let title = tr.text(&f.title).to_string();
+    let title = tr.text(&card.title).to_string();
+    let persona = &card.persona;
+    let href = Route::Story(card.id.to_string()).href();
     html! {
         <article class="card" lang={tr.locale.to_string()}>
-            <h2><a href={Route::Story(story.id.to_string()).href()}>{ title.clone() }</a></h2>
+            <h2><a href={href.clone()}>{ title.clone() }</a></h2>
             <p class="persona">
-                <strong>{ tr.text(&f.persona.addressed_as) }</strong>
-                { format!(" · {} · {}", tr.text(&f.persona.role), f.persona.company) }
+                <strong>{ tr.text(&persona.addressed_as) }</strong>
+                { format!(" · {} · {}", tr.text(&persona.role), persona.company) }
             </p>
-            <p class="summary">{ tr.text(&f.summary) }</p>
+            <p class="summary">{ tr.text(&card.summary) }</p>
             <p class="facts">
-                <span>{ format!("{} {}", f.minutes, Msg::Minutes.get(lang)) }</span>
-                <span class={classes!("difficulty", f.difficulty.as_str())}>{ difficulty.get(lang) }</span>
+                <span>{ format!("{} {}", card.minutes, Msg::Minutes.get(lang)) }</span>
+                <span class={classes!("difficulty", card.difficulty.as_str())}>{ difficulty.get(lang) }</span>
                 <span class={classes!("status", status_class)}>{ status }</span>
             </p>
-            <a class="button primary" href={Route::Story(story.id.to_string()).href()}
+            <a class="button primary" href={href}
                aria-label={format!("{}: {}", action.get(lang), title)}>{ action.get(lang) }</a>
         </article>
     }

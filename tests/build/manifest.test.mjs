@@ -31,7 +31,11 @@ const TRUNK = {
   'style-fedcba9876543210.css': 'body{}',
   'icon-1111111111111111.png': 'png',
   'stories/mini.json': '{}',
+  'stories/mini.en.json': '{}',
   'stories/bad-news.json': '{}',
+  'stories/bad-news.en.json': '{}',
+  'stories/bad-news.es.json': '{}',
+  'catalog.json': '{"stories": []}',
 };
 
 test('the manifest names the app files, the stories and every file, with a version', () => {
@@ -42,6 +46,11 @@ test('the manifest names the app files, the stories and every file, with a versi
     js: 'rapport-0123456789abcdef.js', wasm: 'rapport-0123456789abcdef_bg.wasm', css: 'style-fedcba9876543210.css',
   });
   assert.deepEqual(build.stories, ['bad-news', 'mini']);
+  assert.deepEqual(build.split, {
+    'bad-news': { en: 'stories/bad-news.en.json', es: 'stories/bad-news.es.json' },
+    mini: { en: 'stories/mini.en.json' },
+  });
+  assert.equal(build.catalog, 'catalog.json');
   assert.deepEqual(build.files, Object.keys(TRUNK).sort());
   assert.match(build.version, /^[0-9a-f]{16}$/);
   // Any change to any file is a new version, so a new service worker.
@@ -58,6 +67,31 @@ test('a build without its wasm fails and says what is missing', () => {
   const { run } = runHook(files);
   assert.notEqual(run.status, 0);
   assert.match(run.stderr, /expected one wasm/);
+});
+
+test('a build without the catalog or a story\'s split files fails and says what writes them', () => {
+  const noCatalog = { ...TRUNK };
+  delete noCatalog['catalog.json'];
+  let { run } = runHook(noCatalog);
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /no catalog\.json .*storycheck build-stories/);
+  const unsplit = { ...TRUNK };
+  delete unsplit['stories/mini.en.json'];
+  ({ run } = runHook(unsplit));
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /stories\/mini\.json has no file per locale/);
+  ({ run } = runHook({ ...TRUNK, 'stories/other.en.json': '{}' }));
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /stories\/other\.en\.json is neither a story nor one of its locales/);
+});
+
+test('the post-build hook refuses to run without the prebuilt storycheck, and says how to build it', () => {
+  // A project folder with no target/: as on a fresh clone before `make tools`.
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-project-'));
+  const run = spawnSync('sh', [path.join(root, 'scripts/post-build.sh'), path.join(project, 'dist')], { cwd: project, encoding: 'utf8' });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /target\/tools\/storycheck is missing: run `make tools`/);
+  assert.equal(fs.existsSync(path.join(project, 'dist', 'build.json')), false);
 });
 
 test('the page scripts are valid JavaScript of their kind', () => {

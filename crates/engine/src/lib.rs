@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod catalog;
 pub mod diagnostic;
 pub mod generate;
 pub mod graph;

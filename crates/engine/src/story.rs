@@ -49,16 +49,12 @@ impl Story {
 
     /// The fallback locale (the first declared).
     pub fn fallback_locale(&self) -> &str {
-        self.file.locales.first().map_or("en", String::as_str)
+        fallback_locale(&self.file.locales)
     }
 
     /// The locale to show: `wanted` if the story has it, else the fallback.
     pub fn locale_for<'a>(&'a self, wanted: &'a str) -> &'a str {
-        if self.file.locales.iter().any(|l| l == wanted) {
-            wanted
-        } else {
-            self.fallback_locale()
-        }
+        locale_for(&self.file.locales, wanted)
     }
 
     /// Emotion values at the start of a conversation.
@@ -145,6 +141,22 @@ impl Story {
             .nodes
             .iter()
             .flat_map(|n| n.choices.iter().map(move |c| (n, c)))
+    }
+}
+
+/// The fallback of a story declaring `locales`: the first.
+pub fn fallback_locale(locales: &[String]) -> &str {
+    locales.first().map_or("en", String::as_str)
+}
+
+/// The locale a story declaring `locales` is shown in when `wanted` is asked for: `wanted` if
+/// declared, else the fallback. Shared by [`Story`] and the library's cards
+/// ([`super::catalog::Card`]), so a card and its story never disagree on the language.
+pub fn locale_for<'a>(locales: &'a [String], wanted: &'a str) -> &'a str {
+    if locales.iter().any(|l| l == wanted) {
+        wanted
+    } else {
+        fallback_locale(locales)
     }
 }
 

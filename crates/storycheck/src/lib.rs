@@ -1,7 +1,8 @@
 //! `storycheck`: validates, analyses, plays and graphs Rapport story files with the same engine
-//! the app uses. One module per subcommand; this file parses the arguments (clap) and dispatches.
+//! the app uses, and writes what the web build serves beside them (`build-stories`). One module per subcommand; this file parses the arguments (clap) and dispatches.
 //! Kept in a library so the tests call it as the binary does.
 
+mod build_stories;
 mod check;
 mod files;
 mod graph;
@@ -39,6 +40,9 @@ enum Command {
     Graph(graph::Args),
     /// Print the JSON Schema of the story format (generated from the engine's types).
     Schema,
+    /// Write what the web build serves beside the story files: each story split into one file
+    /// per locale (`OUTDIR/stories/<id>.<locale>.json`) and the library's `OUTDIR/catalog.json`.
+    BuildStories(build_stories::Args),
 }
 
 /// Runs storycheck with `args` (without the program name); returns the exit status.
@@ -63,6 +67,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
         Some(Command::Check(args)) => check::run(&args, out),
         Some(Command::Play(args)) => play::run(&args, out, err),
         Some(Command::Graph(args)) => graph::run(&args, out),
+        Some(Command::BuildStories(args)) => build_stories::run(&args, out),
         Some(Command::Schema) => {
             write!(out, "{}", rapport_engine::json_schema())?;
             Ok(0)
