@@ -32,14 +32,15 @@ tools: setup
 bundle: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
 
-## Benchmark table (never fails): first-load weight, time to first choice, choice latency, engine scaling, vs inkjs.
+## Benchmark table (never fails): Rapport side by side with the ink web port of the same story
+## (BENCH_STORY, default mr-santino; BENCH_LANG, default en; BENCH_RUNS, default 7), and engine
+## scaling; also written to bench/last-run.md.
 bench: setup-test dist tools
 	cargo build --quiet --release --target wasm32-unknown-unknown -p rapport-bench --lib
-	wasm-bindgen --target web --no-typescript --out-dir dist/bench-engine target/wasm32-unknown-unknown/release/rapport_bench.wasm
-	wasm-opt -Oz dist/bench-engine/rapport_bench_bg.wasm -o dist/bench-engine/rapport_bench_bg.wasm
+	wasm-bindgen --target web --no-typescript --out-dir target/bench-engine target/wasm32-unknown-unknown/release/rapport_bench.wasm
+	wasm-opt -Oz target/bench-engine/rapport_bench_bg.wasm -o target/bench-engine/rapport_bench_bg.wasm
 	cd bench/floor && trunk build --release >/dev/null
 	-node scripts/bench.mjs
-	rm -rf dist/bench-engine
 
 lint: setup
 	cargo fmt --all -- --check
