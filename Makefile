@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 TOOLS := target/tools
 STORIES := $(wildcard stories/*.json)
 
-.PHONY: setup setup-test serve dist tools bundle bench test lint native-test browser-test clean
+.PHONY: setup setup-test serve dist studio tools bundle bench test lint native-test browser-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -16,13 +16,19 @@ setup:
 setup-test: setup
 	@bash scripts/setup-test.sh
 
-## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
-serve: setup tools
+## Build and serve the app on http://127.0.0.1:8080 (rebuilds the learner's app on change; the
+## authoring app under /studio/ is built once at the start: `make studio` rebuilds it).
+serve: setup tools studio
 	trunk serve --release --no-autoreload
 
-## Build the release app into dist/.
-dist: setup tools
+## Build the release app into dist/: the learner's app, with the authoring app copied in as studio/.
+dist: setup tools studio
 	trunk build --release
+
+## The authoring app (studio/index.html, its own wasm) into target/studio-dist/, which the
+## learner's build copies in (index.html, copy-dir).
+studio: setup
+	trunk build --release=true --dist target/studio-dist studio/index.html
 
 ## storycheck and rapport-bench in target/tools/ (Trunk's post-build hook runs storycheck).
 tools: setup

@@ -8,7 +8,11 @@
 //    "stories": ["id", …]                      each whole story, stories/<id>.json
 //    "split": {"id": {"en": "stories/id.en.json", …}, …}   each story's file per locale
 //    "catalog": "catalog.json",                 the library's cards
-//    "files": ["every file of the build, relative to it", …]}
+//    "files": ["every file of the learner's app, relative to the build", …],
+//    "apps": {"studio/": ["each other app's files", …]}}
+// Another app is a folder with an index.html of its own (the authoring app, `studio/`, copied in
+// from its own Trunk build): its files are not the learner's, so the service worker does not
+// precache them and the one-file bundle leaves them out.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -36,7 +40,10 @@ function one(files, what, test) {
   return found[0];
 }
 
-const files = listFiles();
+const all = listFiles();
+const appDirs = all.filter((f) => f.endsWith('/index.html')).map((f) => f.slice(0, -'index.html'.length));
+const apps = Object.fromEntries(appDirs.map((d) => [d, all.filter((f) => f.startsWith(d))]));
+const files = all.filter((f) => !appDirs.some((d) => f.startsWith(d)));
 // wasm-bindgen names its glue after the wasm: `<name>.js` beside `<name>_bg.wasm`.
 const wasm = one(files, 'wasm', (f) => f.endsWith('_bg.wasm'));
 const js = `${wasm.slice(0, -'_bg.wasm'.length)}.js`;
@@ -57,8 +64,8 @@ for (const id of stories) {
 }
 const catalog = 'catalog.json';
 if (!files.includes(catalog)) throw new Error(`manifest: no ${catalog} in ${dir} (storycheck build-stories writes it)`);
-const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n'));
+const version = sha(all.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n'));
 
-const manifest = { version, app: { js, wasm, css }, stories, split, catalog, files };
+const manifest = { version, app: { js, wasm, css }, stories, split, catalog, files, apps };
 fs.writeFileSync(path.join(dir, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`manifest: build ${version}, ${files.length} files, ${stories.length} stories`);

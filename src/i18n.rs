@@ -54,30 +54,37 @@ impl Lang {
     }
 }
 
+/// Declares an enum of interface strings, each in every [`Lang`], with `get(lang)`. The learner's
+/// strings are [`Msg`]; the authoring app declares its own enum with this macro, so none of its
+/// strings are in the learner's wasm (a `match` over every string cannot be trimmed by the linker).
 macro_rules! messages {
-    ($($(#[$doc:meta])* $name:ident => $en:expr, $es:expr, $pt:expr;)*) => {
-        /// A string of the interface.
+    ($(#[$edoc:meta])* $enum:ident { $($(#[$doc:meta])* $name:ident => $en:expr, $es:expr, $pt:expr;)* }) => {
+        $(#[$edoc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg {
+        pub enum $enum {
             $($(#[$doc])* $name,)*
         }
 
-        impl Msg {
+        impl $enum {
             /// The string in a language.
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                use $crate::i18n::Lang;
                 match (self, lang) {
                     $(
-                        (Msg::$name, Lang::En) => $en,
-                        (Msg::$name, Lang::Es) => $es,
-                        (Msg::$name, Lang::Pt) => $pt,
+                        ($enum::$name, Lang::En) => $en,
+                        ($enum::$name, Lang::Es) => $es,
+                        ($enum::$name, Lang::Pt) => $pt,
                     )*
                 }
             }
         }
     };
 }
+pub(crate) use messages;
 
 messages! {
+    /// A string of the learner's interface.
+    Msg {
     /// Product tagline.
     Tagline => "Rehearse the client conversations that matter.",
         "Ensaya las conversaciones con clientes que importan.",
@@ -211,7 +218,13 @@ messages! {
     Problems => "Problems found", "Problemas encontrados", "Problemas encontrados";
     /// Unavailable choice hint.
     Unavailable => "not possible now", "no es posible ahora", "não é possível agora";
-    /// Load your own story.
+    /// Heading of the library's links to the authoring pages.
+    ForTrainers => "For trainers:", "Para formadores:", "Para formadores:";
+    /// Link to Studio.
+    StudioLink => "Write a scenario (Studio)", "Escribir un escenario (Studio)", "Escrever um cenário (Studio)";
+    /// Link to the class report.
+    ClassReport => "Class report", "Informe de la clase", "Relatório da turma";
+    /// Link to the upload page.
     LoadOwn => "Load your own story", "Carga tu propia historia", "Carregue sua própria história";
     /// Upload help.
     LoadOwnHelp => "Choose a story file, drop it here, or paste its JSON. It is checked in your browser and never uploaded.",
@@ -259,6 +272,7 @@ messages! {
     Seconds => "s", "s", "s";
     /// Skip link.
     SkipToContent => "Skip to content", "Saltar al contenido", "Pular para o conteúdo";
+    }
 }
 
 /// One line a threshold rule saw crossed, as the learner reads it: "Patience fell below 10".

@@ -4,6 +4,7 @@
 
 pub use rapport_engine as engine;
 
+pub mod author;
 pub mod components;
 pub mod events;
 pub mod hooks;
@@ -12,14 +13,14 @@ pub mod platform;
 pub mod records;
 pub mod state;
 
-/// Mounts the app on the page.
+/// Mounts one of the build's apps (its [`components::app::Pages`]) on the page.
 #[cfg(target_arch = "wasm32")]
-pub fn start() {
-    yew::Renderer::<components::app::App>::new().render();
+pub fn start<P: components::app::Pages>() {
+    yew::Renderer::<components::app::App<P>>::new().render();
 }
 
 /// The app only runs in a browser; natively this explains how to start it.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn start() {
+pub fn start<P: components::app::Pages>() {
     eprintln!("Rapport is a web app: run `make serve` and open http://127.0.0.1:8080");
 }

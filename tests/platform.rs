@@ -66,3 +66,22 @@ fn host_messages_are_namespaced_versioned_and_flat() {
         r#"{"source":"rapport","version":1,"type":"resize","height":900}"#
     );
 }
+
+#[test]
+fn a_link_to_the_other_app_names_its_page_and_a_link_within_one_is_its_hash() {
+    use rapport::platform::location::Entry;
+    assert_eq!(
+        Route::Upload.link(Entry::Learner),
+        "studio/index.html#/upload"
+    );
+    assert_eq!(Route::Report.link(Entry::Author), "#/report");
+    assert_eq!(Route::Library.link(Entry::Author), "../index.html#/");
+    assert_eq!(Route::Library.link(Entry::Learner), "#/");
+    // A story plays in whichever app is open (the authoring app plays your own stories).
+    assert_eq!(
+        Route::Story("own-x".into()).link(Entry::Author),
+        "#/story/own-x"
+    );
+    assert_eq!(Route::parse("#/studio"), Route::Studio);
+    assert_eq!(Route::parse("#/report?from=2026-01-01"), Route::Report);
+}

@@ -1,20 +1,24 @@
-//! The root component: wires state, storage, story loading and the route to the screens.
+//! The root component, shared by the build's two apps: wires state, storage, story loading and
+//! the route to the screens. What differs between the learner's app and the authoring app is a
+//! [`Pages`] type: the pages only that app has. Each app's binary names its own, so the
+//! learner's wasm never links the authoring pages (upload, Studio, the report).
 
 use super::header::Header;
 use super::kiosk::{idle_warning, KioskAttract};
 use super::library::Library;
 use super::player::Player;
 use super::problems::problem_list;
-use super::upload::Upload;
 use crate::engine::{Session, Story, StoryId};
 use crate::hooks::{
     read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories, use_xapi,
 };
 use crate::i18n::{Lang, Msg};
-use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
+use crate::platform::location::{initial_lang, lang_forced, Entry, Launch, Route};
 use crate::platform::storage::Storage;
 use crate::platform::stories::{inlined, inlined_catalog, whole_file, CATALOG};
-use crate::state::{catalog_read, loaded, Action, AppState, Entry, Fetched, Notice};
+use crate::state::{
+    catalog_read, loaded, Action, AppContext, AppState, Entry as StoryEntry, Fetched, Notice,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,9 +48,38 @@ fn init(storage: &Storage, opened_on: Option<&str>) -> AppState {
     state
 }
 
+/// What one of the build's apps adds to the shared shell ([`App`]).
+pub trait Pages: 'static {
+    /// Which app this is.
+    const ENTRY: Entry;
+    /// The page for `route` when this app has one of its own, else `None` (the shell shows the
+    /// library and stories).
+    fn page(route: &Route, page: &PageContext) -> Option<Html>;
+}
+
+/// What a page of one app gets from the shell.
+pub struct PageContext<'a> {
+    /// The app's state.
+    pub state: &'a AppContext,
+    /// Interface language.
+    pub lang: Lang,
+    /// Plays a story the app was handed (an uploaded file, a play-test): adds it and opens it.
+    pub on_story: Callback<Rc<Story>>,
+}
+
+/// The learner's app: the library, the kiosk and stories; nothing of its own beyond the shell.
+pub struct Learner;
+
+impl Pages for Learner {
+    const ENTRY: Entry = Entry::Learner;
+    fn page(_: &Route, _: &PageContext) -> Option<Html> {
+        None
+    }
+}
+
 /// The app.
 #[component]
-pub fn App() -> Html {
+pub fn App<P: Pages>() -> Html {
     let storage = use_memo((), |_| Storage::open());
     let launch = use_memo((), |_| Launch::current());
     let opened_on = match crate::platform::location::current_route() {
@@ -61,24 +94,42 @@ pub fn App() -> Html {
     let route = match use_route() {
         // An embedded story is the whole app: there is no library to go back to.
         Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),
-        Route::Upload if launch.kiosk => Route::Library,
+        // A kiosk or an embedded story offers no authoring pages.
+        route if (launch.kiosk || launch.embed) && route.entry(Entry::Learner) == Entry::Author => {
+            Route::Library
+        }
         route => route,
     };
+    // A route of the other app (a bookmarked `#/upload` from before the split): go there.
+    let elsewhere = P::ENTRY == Entry::Learner && route.entry(P::ENTRY) != P::ENTRY;
+    use_effect_with(route.clone(), move |route| {
+        if elsewhere {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace(&route.link(P::ENTRY));
+            }
+        }
+    });
     let opened = match &route {
         Route::Story(id) => Some(StoryId::new(id)),
         _ => None,
     };
-    use_stories(ctx.clone(), opened.clone(), route == Route::Library);
+    use_stories(
+        ctx.clone(),
+        P::ENTRY.root(),
+        opened.clone(),
+        P::ENTRY == Entry::Learner && route == Route::Library,
+    );
     // The service worker precaches every file of the build (every story, every language): it
     // is registered once what the learner opened is on screen, so none of that competes with it.
     let settled = match &opened {
-        Some(id) => !matches!(ctx.stories.get(id), None | Some(Entry::Loading)),
+        Some(id) => !matches!(ctx.stories.get(id), None | Some(StoryEntry::Loading)),
         None if route == Route::Library => !matches!(ctx.catalog, Fetched::Loading),
         None => true,
     };
     let registered = use_mut_ref(|| false);
     use_effect_with(settled, move |&settled| {
-        if settled && !registered.replace(true) {
+        // Only the learner's app works offline (a kiosk); the authoring app is used online.
+        if settled && P::ENTRY == Entry::Learner && !registered.replace(true) {
             crate::platform::frame::after_paint(crate::platform::sw::register);
         }
     });
@@ -93,7 +144,7 @@ pub fn App() -> Html {
             }
         });
     }
-    use_xapi(storage, ctx.clone());
+    use_xapi(storage, ctx.clone(), P::ENTRY);
     use_host_messages(
         launch.embed,
         launch.target_origin.clone(),
@@ -106,7 +157,7 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             ctx.dispatch(Action::Wipe);
             if let Some(w) = web_sys::window() {
-                let _ = w.location().set_hash(&Route::Library.href());
+                let _ = w.location().set_href(&Route::Library.link(P::ENTRY));
             }
         })
     };
@@ -150,21 +201,33 @@ pub fn App() -> Html {
             }
         })
     };
-    let page = match &route {
-        Route::Library if launch.kiosk => html! {
+    let own = P::page(
+        &route,
+        &PageContext {
+            state: &ctx,
+            lang,
+            on_story,
+        },
+    );
+    let page = match (own, &route) {
+        (Some(page), _) => page,
+        (None, Route::Library) if launch.kiosk => html! {
             <KioskAttract lang={lang} catalog={ctx.catalog.clone()} />
         },
-        Route::Library => html! {
+        (None, Route::Library) => html! {
             <Library lang={lang} catalog={ctx.catalog.clone()} sessions={ctx.saved_sessions()} best={ctx.best.clone()} />
         },
-        Route::Upload => html! { <Upload lang={lang} on_story={on_story} /> },
-        Route::Story(id) => story_page(
+        (None, Route::Story(id)) => story_page(
             &ctx,
             &StoryId::new(id),
             lang,
             dispatch.clone(),
             launch.embed,
         ),
+        // On its way to the other app (the effect above).
+        (None, _) => html! {
+            <main id="main" class="page-message" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></main>
+        },
     };
     let header = html! {
         <Header lang={lang} on_lang={on_lang} notices={ctx.notices.clone()} on_dismiss={on_dismiss} kiosk={launch.kiosk} />
@@ -199,7 +262,7 @@ fn story_page(
     embedded: bool,
 ) -> Html {
     match state.stories.get(id) {
-        Some(Entry::Ready(story)) => {
+        Some(StoryEntry::Ready(story)) => {
             let session = state
                 .sessions
                 .get(id)
@@ -208,10 +271,10 @@ fn story_page(
             html! { <Player story={story.clone()} session={session} lang={lang} dispatch={dispatch} embedded={embedded} /> }
         }
         // Not fetched yet (the fetch starts after the first render).
-        Some(Entry::Loading) | None => html! {
+        Some(StoryEntry::Loading) | None => html! {
             <main id="main" class="page-message" aria-busy="true"><p>{ Msg::Loading.get(lang) }</p></main>
         },
-        Some(Entry::Broken(problems)) => html! {
+        Some(StoryEntry::Broken(problems)) => html! {
             <main id="main" class="page-message">
                 <h1>{ Msg::StoryBroken.get(lang) }</h1>
                 { problem_list(&problems.file, &problems.list, lang) }

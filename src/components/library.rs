@@ -7,7 +7,7 @@ use crate::engine::model::Difficulty;
 use crate::engine::small::SortedMap;
 use crate::engine::{Outcome, Session, StoryId};
 use crate::i18n::{Lang, Msg};
-use crate::platform::location::Route;
+use crate::platform::location::{Entry, Route};
 use crate::state::Fetched;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,7 +54,13 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <p class="tagline">{ Msg::Tagline.get(lang) }</p>
             </div>
             <ul class="cards">{ cards }</ul>
-            <p class="own"><a href={Route::Upload.href()}>{ Msg::LoadOwn.get(lang) }</a></p>
+            // For trainers: the authoring app's pages (its own wasm, fetched only when followed).
+            <nav class="own" aria-label={Msg::ForTrainers.get(lang)}>
+                <span>{ Msg::ForTrainers.get(lang) }</span>
+                <a href={Route::Studio.link(Entry::Learner)}>{ Msg::StudioLink.get(lang) }</a>
+                <a href={Route::Upload.link(Entry::Learner)}>{ Msg::LoadOwn.get(lang) }</a>
+                <a href={Route::Report.link(Entry::Learner)}>{ Msg::ClassReport.get(lang) }</a>
+            </nav>
         </main>
     }
 }

@@ -12,7 +12,6 @@ pub mod portrait;
 pub mod problems;
 pub mod story_map;
 pub mod transcript;
-pub mod upload;
 
 /// A number for an SVG attribute, to at most two decimals (`12.5`, `-3`, `0.25`), written with
 /// integer formatting: the float formatter would add about 10 KB to the wasm for nothing a

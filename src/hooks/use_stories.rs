@@ -12,12 +12,12 @@ use yew::prelude::*;
 
 /// Story `id` in `locale`: the page's inlined whole story (the one-file bundle), else the
 /// build's file in that locale. Also whether the server has no such file.
-async fn load_story(id: &StoryId, locale: &str) -> (Action, bool) {
+async fn load_story(root: &str, id: &StoryId, locale: &str) -> (Action, bool) {
     if let Some(bytes) = inlined(id.as_str()) {
         return (loaded(id.clone(), &whole_file(id.as_str()), &bytes), false);
     }
     let file = split_file(id.as_str(), locale);
-    match fetch(&file).await {
+    match fetch(&format!("{root}{file}")).await {
         Ok(bytes) => (loaded(id.clone(), &file, &bytes), false),
         Err(failed) => (
             Action::Loaded(id.clone(), Err(problems(&file, vec![failed.problem]))),
@@ -26,30 +26,31 @@ async fn load_story(id: &StoryId, locale: &str) -> (Action, bool) {
     }
 }
 
-async fn load_catalog() -> Action {
+async fn load_catalog(root: &str) -> Action {
     if let Some(bytes) = inlined_catalog() {
         return catalog_read(CATALOG, &bytes);
     }
-    match fetch(CATALOG).await {
+    match fetch(&format!("{root}{CATALOG}")).await {
         Ok(bytes) => catalog_read(CATALOG, &bytes),
         Err(failed) => Action::Catalog(Err(problems(CATALOG, vec![failed.problem]))),
     }
 }
 
 /// Fetches the catalog unless it was asked for already.
-fn ask_catalog(ctx: &AppContext, asked: &Rc<RefCell<bool>>) {
+fn ask_catalog(root: &'static str, ctx: &AppContext, asked: &Rc<RefCell<bool>>) {
     if matches!(ctx.catalog, Fetched::Loading) && !asked.replace(true) {
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            ctx.dispatch(load_catalog().await);
+            ctx.dispatch(load_catalog(root).await);
         });
     }
 }
 
 /// Fetches story `opened` in the language the state wants it in ([`crate::state::AppState::wanted`])
-/// and, when `library` shows, the catalog; each result is dispatched as it arrives.
+/// and, when `library` shows, the catalog; each result is dispatched as it arrives. `root` is
+/// where the build's files are, relative to the page ([`crate::platform::location::Entry::root`]).
 #[hook]
-pub fn use_stories(ctx: AppContext, opened: Option<StoryId>, library: bool) {
+pub fn use_stories(ctx: AppContext, root: &'static str, opened: Option<StoryId>, library: bool) {
     let catalog_asked = use_mut_ref(|| false);
     // Files asked for and not loaded: each is asked for once at a time, and not again after it
     // failed (the page says why; a reload tries again). One that loaded is forgotten, so
@@ -69,7 +70,7 @@ pub fn use_stories(ctx: AppContext, opened: Option<StoryId>, library: bool) {
             }
             asked.borrow_mut().push(key.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (action, missing) = load_story(&key.0, &key.1).await;
+                let (action, missing) = load_story(root, &key.0, &key.1).await;
                 if matches!(action, Action::Loaded(_, Ok(_))) {
                     asked.borrow_mut().retain(|k| k != &key);
                 }
@@ -77,7 +78,7 @@ pub fn use_stories(ctx: AppContext, opened: Option<StoryId>, library: bool) {
                 // No file in this language: the story may not have it. Its card names the
                 // locales it has, and the state then wants its fallback instead.
                 if missing {
-                    ask_catalog(&ctx, &catalog_asked);
+                    ask_catalog(root, &ctx, &catalog_asked);
                 }
             });
         });
@@ -85,7 +86,7 @@ pub fn use_stories(ctx: AppContext, opened: Option<StoryId>, library: bool) {
     let needed = library && matches!(ctx.catalog, Fetched::Loading);
     use_effect_with(needed, move |&needed| {
         if needed {
-            ask_catalog(&ctx, &catalog_asked);
+            ask_catalog(root, &ctx, &catalog_asked);
         }
     });
 }

@@ -6,6 +6,7 @@
 use crate::engine::small::SortedMap;
 use crate::engine::{Story, StoryId};
 use crate::events::Event;
+use crate::platform::location::Entry;
 use crate::platform::storage::{keys, Storage};
 use crate::platform::xapi::{load_config, now_iso, uuid, Outbox};
 use crate::records::{anonymous_actor, answered, completed, initialized, Stamp};
@@ -54,9 +55,11 @@ fn actor(outbox: &Outbox, storage: &Storage) -> Value {
     anonymous_actor(&home, &name)
 }
 
-/// Sends statements for what happens in `state` when an LRS is configured.
+/// Sends statements for what happens in `state` when an LRS is configured and the app is the
+/// learner's: the authoring app's play-tests are not a learner's records, and would skew the
+/// class report.
 #[hook]
-pub fn use_xapi(storage: Rc<Storage>, state: AppContext) {
+pub fn use_xapi(storage: Rc<Storage>, state: AppContext, entry: Entry) {
     let lrs = use_state(|| Lrs::Unknown);
     let seen = use_mut_ref(|| 0u64);
     {
@@ -66,7 +69,11 @@ pub fn use_xapi(storage: Rc<Storage>, state: AppContext) {
             // After the first paint: the learner's first reply matters more than the LRS.
             crate::platform::frame::after_paint(move || {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match load_config().await {
+                    let config = match entry {
+                        Entry::Learner => load_config(entry.root()).await,
+                        Entry::Author => None,
+                    };
+                    match config {
                         Some(config) => {
                             let o = Outbox::new(config, storage);
                             o.kick(); // anything left from an earlier visit

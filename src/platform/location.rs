@@ -3,15 +3,50 @@
 
 use crate::i18n::Lang;
 
+/// Which of the build's two apps a page is: each has its own wasm, so what a learner downloads
+/// carries no authoring code. The authoring app's files sit in `studio/` of the build (the
+/// learner's `index.html` copies them there: `copy-dir` of `target/studio-dist`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// The learner's app: the library, the kiosk, a story (`index.html`).
+    Learner,
+    /// The authoring app: Studio, checking your own story, the class report (`studio/`).
+    Author,
+}
+
+impl Entry {
+    /// This app's page, relative to the build's root. Named in full, not as a folder: a host
+    /// that maps `studio/` to its index is common but not universal (`file://` does not).
+    pub fn page(self) -> &'static str {
+        match self {
+            Entry::Learner => "index.html",
+            Entry::Author => "studio/index.html",
+        }
+    }
+
+    /// The build's root (where `stories/`, `catalog.json` and `build.json` are), relative to
+    /// this entry's page.
+    pub fn root(self) -> &'static str {
+        match self {
+            Entry::Learner => "",
+            Entry::Author => "../",
+        }
+    }
+}
+
 /// Where the app is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The library of stories.
+    /// The library of stories (in the authoring app: its start page).
     Library,
-    /// A story being played, by id.
+    /// A story being played, by id (in either app: the authoring app plays your own stories).
     Story(String),
-    /// The page for loading your own story.
+    /// The page for checking and playing your own story file.
     Upload,
+    /// Studio, the scenario editor.
+    Studio,
+    /// The class report.
+    Report,
 }
 
 impl Route {
@@ -23,6 +58,8 @@ impl Route {
         match (parts.next(), parts.next()) {
             (Some("story"), Some(id)) => Route::Story(id.to_string()),
             (Some("upload"), _) => Route::Upload,
+            (Some("studio"), _) => Route::Studio,
+            (Some("report"), _) => Route::Report,
             _ => Route::Library,
         }
     }
@@ -33,7 +70,29 @@ impl Route {
             Route::Library => "#/".into(),
             Route::Story(id) => format!("#/story/{id}"),
             Route::Upload => "#/upload".into(),
+            Route::Studio => "#/studio".into(),
+            Route::Report => "#/report".into(),
         }
+    }
+
+    /// The app that shows this route when a link leads to it from `from`: authoring routes live
+    /// in the authoring app, the library in the learner's, a story in whichever app is open.
+    pub fn entry(&self, from: Entry) -> Entry {
+        match self {
+            Route::Library => Entry::Learner,
+            Route::Story(_) => from,
+            Route::Upload | Route::Studio | Route::Report => Entry::Author,
+        }
+    }
+
+    /// A link to this route from a page of `from`: the hash alone within one app, else the
+    /// other app's page with the hash.
+    pub fn link(&self, from: Entry) -> String {
+        let to = self.entry(from);
+        if to == from {
+            return self.href();
+        }
+        format!("{}{}{}", from.root(), to.page(), self.href())
     }
 }
 

@@ -35,13 +35,17 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-/// Loads `config.json` next to the page and applies `?lrs=&lrs_auth=&actor_mbox=&actor_name=`.
-/// `None` means no LRS: nothing leaves the browser.
-pub async fn load_config() -> Option<XapiConfig> {
+/// Loads the build's `config.json` (at `root`, relative to the page: [`crate::platform::location::Entry::root`])
+/// and applies `?lrs=&lrs_auth=&actor_mbox=&actor_name=`. `None` means no LRS: nothing leaves
+/// the browser.
+pub async fn load_config(root: &str) -> Option<XapiConfig> {
     let window = web_sys::window()?;
     let protocol = window.location().protocol().ok()?;
     let mut cfg = if protocol.starts_with("http") {
-        match gloo::net::http::Request::get("config.json").send().await {
+        match gloo::net::http::Request::get(&format!("{root}config.json"))
+            .send()
+            .await
+        {
             Ok(r) if r.ok() => r.json::<DeployConfig>().await.ok().and_then(|c| c.xapi),
             _ => None,
         }

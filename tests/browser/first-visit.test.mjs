@@ -53,6 +53,8 @@ test('a first visit to a story fetches that story in one language, and registers
   await page.evaluate(() => navigator.serviceWorker.ready);
   await quiet(page);
   assert.deepEqual(storyFiles(files), [`stories/${STORY}.en.json`], 'no other story, no other language, no catalog');
+  // Nor anything of the authoring app (its own wasm), not even in the worker's precache.
+  assert.deepEqual(files.filter((f) => f.startsWith('studio/')), []);
   // The worker (whose install downloads every file of the build) is registered only after the
   // first reply was on screen: the app reads build.json for its version just before.
   const order = await page.evaluate(() => ({
@@ -104,6 +106,26 @@ test('switching the language mid-story fetches that language only and keeps the 
   // The saved session is the same conversation, whatever the language.
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('rapport:v1:progress')));
   assert.deepEqual(saved.sessions[STORY].history.map((t) => t.choice), EXPERT.slice(0, 3));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the authoring pages are the authoring app\'s: a library link or an old #/upload link opens it, with its own wasm', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await newPage(context);
+  await page.goto(env.server.base);
+  const trainers = page.locator('nav.own a');
+  assert.deepEqual(await trainers.evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ['studio/index.html#/studio', 'studio/index.html#/upload', 'studio/index.html#/report']);
+  const files = record(page);
+  await page.goto(`${env.server.base}#/upload`);
+  await page.locator('#paste').waitFor();
+  assert.match(page.url(), /\/studio\/index\.html#\/upload$/);
+  assert.ok(files.some((f) => /^studio\/rapport-studio-[0-9a-f]+_bg\.wasm$/.test(f)), files.join('\n'));
+  // Its way back leads to the learner's library.
+  await page.goto(`${env.server.base}studio/index.html`);
+  await page.locator('.author-home a[href="../index.html#/"]').click();
+  await page.locator('.card h2 a').first().waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });

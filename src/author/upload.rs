@@ -1,8 +1,8 @@
 //! "Load your own story": a file picker, drag and drop, or pasted JSON, checked in the browser
 //! by the same engine; problems listed with their locations, a valid story played at once.
 
-use super::problems::{lint_list, problem_list};
-use super::story_map::story_map;
+use crate::components::problems::{lint_list, problem_list};
+use crate::components::story_map::story_map;
 use crate::engine::analysis::analyse_graph;
 use crate::engine::lints::{lint, locate, Lints};
 use crate::engine::{Diagnostic, Story, StoryFile, StoryId};

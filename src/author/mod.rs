@@ -1,0 +1,36 @@
+//! The authoring app (`studio/` in the build, its own wasm): the pages a trainer uses and a
+//! learner never downloads. Checking your own story file (`upload`), Studio and the class report
+//! live here; the shell they sit in (state, header, player) is the learner's ([`App`]).
+//!
+//! [`App`]: crate::components::app::App
+
+pub mod home;
+pub mod i18n;
+pub mod upload;
+
+use crate::components::app::{PageContext, Pages};
+use crate::platform::location::{Entry, Route};
+use home::AuthorHome;
+use upload::Upload;
+use yew::prelude::*;
+
+/// The authoring app's pages.
+pub struct Author;
+
+impl Pages for Author {
+    const ENTRY: Entry = Entry::Author;
+
+    fn page(route: &Route, page: &PageContext) -> Option<Html> {
+        let lang = page.lang;
+        match route {
+            // Stories (your own, a play-test) play in the shell's player.
+            Route::Story(_) => None,
+            Route::Upload => {
+                Some(html! { <Upload lang={lang} on_story={page.on_story.clone()} /> })
+            }
+            Route::Library | Route::Studio | Route::Report => {
+                Some(html! { <AuthorHome lang={lang} /> })
+            }
+        }
+    }
+}
