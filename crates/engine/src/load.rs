@@ -39,6 +39,27 @@ pub fn load(id: StoryId, bytes: &[u8]) -> (Option<Story>, Report) {
     (story, report)
 }
 
+/// Loads a story file the build wrote and already checked: `storycheck build-stories` validates
+/// every story before it writes the files a learner's app fetches, and refuses to write any if
+/// one has a problem. So this is one typed parse and no validation pass: the learner's wasm
+/// carries neither the validator nor the item-by-item located diagnostics (authoring code, in
+/// [`load`] and [`check`]). A file that does not parse (a host that mangled it) is one error at
+/// serde's line and column. A file that parses but refers to nothing (never written by the
+/// build) still cannot crash a play-through: the session's steps return typed errors.
+pub fn load_checked(id: StoryId, bytes: &[u8]) -> Result<Story, Diagnostic> {
+    let text = String::from_utf8_lossy(bytes);
+    let source: Rc<str> = Rc::from(&*text);
+    reading(&source, || serde_json::from_str::<StoryFile>(&source))
+        .map(|file| Story::new(id, file))
+        .map_err(|err| Diagnostic {
+            severity: Severity::Error,
+            message: strip_position(&err.to_string()),
+            pointer: None,
+            line: Some(err.line().max(1)),
+            column: Some(err.column().max(1)),
+        })
+}
+
 /// Parses and validates a story file; the parsed file is returned whenever its structure is
 /// sound, even if validation found errors (so tools can still describe it).
 pub fn check(bytes: &[u8]) -> (Option<StoryFile>, Report) {
