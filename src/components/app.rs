@@ -3,12 +3,14 @@
 use super::header::Header;
 use super::kiosk::{idle_warning, KioskAttract};
 use super::library::Library;
+use super::lms_bar::LmsBar;
 use super::player::Player;
 use super::problems::problem_list;
 use super::upload::Upload;
 use crate::engine::{Session, Story, StoryId};
 use crate::hooks::{
-    read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories, use_xapi,
+    read_progress, use_host_messages, use_idle, use_lms, use_persist, use_route, use_stories,
+    use_xapi,
 };
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::{initial_lang, lang_forced, Launch, Route};
@@ -60,7 +62,9 @@ pub fn App() -> Html {
     use_persist(ctx.clone(), storage.clone());
     let route = match use_route() {
         // An embedded story is the whole app: there is no library to go back to.
-        Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),
+        Route::Library if launch.one_story() => {
+            launch.story.clone().map_or(Route::Library, Route::Story)
+        }
         Route::Upload if launch.kiosk => Route::Library,
         route => route,
     };
@@ -94,6 +98,7 @@ pub fn App() -> Html {
         });
     }
     use_xapi(storage, ctx.clone());
+    let lms = use_lms(&launch, ctx.clone());
     use_host_messages(
         launch.embed,
         launch.target_origin.clone(),
@@ -174,7 +179,7 @@ pub fn App() -> Html {
         launch.kiosk,
         launch.embed,
         header,
-        html! { <>{ page }{ for idle }</> },
+        html! { <><LmsBar lang={lang} status={lms} />{ page }{ for idle }</> },
     )
 }
 

@@ -68,7 +68,7 @@ pub fn use_xapi(storage: Rc<Storage>, state: AppContext) {
                 wasm_bindgen_futures::spawn_local(async move {
                     match load_config().await {
                         Some(config) => {
-                            let o = Outbox::new(config, storage);
+                            let o = Outbox::new(config, storage, keys::XAPI_QUEUE);
                             o.kick(); // anything left from an earlier visit
                             lrs.set(Lrs::Ready(o));
                         }
