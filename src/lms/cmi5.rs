@@ -144,6 +144,10 @@ pub struct Sent {
     pub judged: bool,
     /// `terminated` is queued: nothing more may be.
     pub terminated: bool,
+    /// The highest progress reported: a branch longer than the shortest way to an ending
+    /// does not make progress go back.
+    #[serde(default)]
+    pub progress: u8,
 }
 
 /// What happened, as a cmi5 session reports it.
@@ -205,7 +209,8 @@ impl Sent {
                 number,
             } if data.for_credit() => {
                 out.push(reply(launch, data, story, turn, &stamp()));
-                let percent = super::progress_percent(story, &turn.to, number);
+                let percent = super::progress_percent(story, &turn.to, number).max(self.progress);
+                self.progress = percent;
                 out.push(progressed(launch, data, percent, &stamp()));
             }
             Moment::Ended(completion) if data.for_credit() => {
