@@ -3,9 +3,10 @@
 //! manifest an LMS imports: `cmi5.xml` (one AU per story) or `imsmanifest.xml` (one SCO per
 //! story). Each AU or SCO opens its story alone ([`rapport_engine::launch::launch_url`]).
 //!
-//! What the package leaves out of `dist/`: the other stories' files, and `config.json` (a
-//! deployment's own LRS: inside an LMS, the LMS says where records go). Its `build.json` and
-//! `catalog.json` list only what it holds, so the service worker precaches nothing missing.
+//! What the package leaves out of `dist/`: the other stories' files, and the deployment's
+//! `config.json` (its own LRS: inside an LMS, the LMS says where records go), replaced by an
+//! empty one (`{}`: no LRS of its own). Its `build.json` and `catalog.json` list only what it
+//! holds, so the service worker precaches nothing missing.
 
 use rapport_engine::catalog::{Card, Catalog};
 use rapport_engine::launch::{launch_url, LmsFormat};
@@ -18,8 +19,11 @@ use std::path::{Path, PathBuf};
 /// statements name them by default (`records::XapiConfig::story_iri`).
 const ACTIVITY_BASE: &str = "https://rapport.training/xapi/";
 
-/// The files of `dist/` a package never carries (see the module docs).
-const LEFT_OUT: &[&str] = &["config.json"];
+/// The files of `dist/` a package writes itself instead (see the module docs).
+const REPLACED: &[&str] = &["build.json", "catalog.json", "config.json"];
+
+/// The package's `config.json`: no LRS besides the LMS's.
+const CONFIG: &str = "{}\n";
 
 /// Arguments of `package`.
 #[derive(Debug, clap::Args)]
@@ -111,7 +115,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
         ),
     };
     let mut build = build;
-    build["files"] = serde_json::json!(files);
+    let mut listed = files.clone();
+    listed.push("config.json".into());
+    listed.sort();
+    build["files"] = serde_json::json!(listed);
     build["stories"] = serde_json::json!(chosen);
     if let Some(split) = build.get_mut("split").and_then(Value::as_object_mut) {
         split.retain(|id, _| chosen.contains(id.as_str()));
@@ -121,6 +128,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
         (name, manifest.into_bytes()),
         ("build.json", to_json(&build)?),
         ("catalog.json", to_json(&catalog)?),
+        ("config.json", CONFIG.as_bytes().to_vec()),
     ];
     write_zip(&args.out, &args.dist, &files, &generated)?;
     writeln!(
@@ -133,7 +141,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
         } else {
             "stories"
         },
-        files.len() + 1,
+        files.len() + generated.len(),
         args.out.display()
     )?;
     Ok(0)
@@ -142,8 +150,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
 /// Whether a file of the build goes into a package of the `chosen` stories: what every story
 /// needs, and the chosen stories' own files (`stories/<id>.json`, `stories/<id>.<locale>.json`).
 fn keeps(file: &str, chosen: &BTreeSet<&str>) -> bool {
-    if LEFT_OUT.contains(&file) || file == "build.json" || file == "catalog.json" {
-        // build.json and catalog.json are written for the package (above).
+    if REPLACED.contains(&file) {
         return false;
     }
     match story_of(file) {
@@ -161,7 +168,7 @@ fn story_of(file: &str) -> Option<&str> {
 
 /// The files every story needs, and each story's own, by id.
 fn split_files(files: &[String]) -> (Vec<String>, Vec<(String, String)>) {
-    let mut common = vec!["build.json".to_string(), "catalog.json".to_string()];
+    let mut common: Vec<String> = REPLACED.iter().map(|f| f.to_string()).collect();
     let mut own = Vec::new();
     for f in files {
         match story_of(f) {

@@ -44,8 +44,10 @@ impl Api {
             .flatten()
             .filter(|p| !js_sys::Object::is(p, &window));
         parent.and_then(up_from).or_else(|| {
-            let opener = window.opener().ok()?.dyn_into::<web_sys::Window>().ok()?;
-            up_from(opener)
+            // The opener is another window's object: `instanceof Window` is false across
+            // windows, so only its presence is checked (reading it is guarded anyway).
+            let opener = window.opener().ok().filter(JsValue::is_object)?;
+            up_from(opener.unchecked_into())
         })
     }
 
