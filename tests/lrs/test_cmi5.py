@@ -17,6 +17,11 @@ unchanged: the statements are stored in, and read back from, the real LRS.
                                          bad-news's worst path fails; every LMS.md rule is checked
                                          on the statements read back.
   test_browse_sends_only_initialized_and_terminated
+  test_a_refused_fetch_is_said_and_playing_goes_on   the token already taken: a notice, the story
+                                         plays to its ending, nothing is stored.
+  test_lrs_down_statements_wait_and_arrive_once   ralph stops after three replies; the learner
+                                         is told, plays on and exits; ralph restarts; every
+                                         statement arrives once, terminated last, then the return URL.
 """
 
 from __future__ import annotations
@@ -186,6 +191,8 @@ class Launcher:
                 return h._send(r.status, r.read())
         except urllib.error.HTTPError as e:
             return h._send(e.code, e.read())
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return h._send(502, b'{"error": "the LRS is down"}')
 
     # -- what an LMS does ------------------------------------------------------------------
 
@@ -357,14 +364,24 @@ def check_rules(stored: list[dict], launch: dict, replies: int, success: bool | 
         assert progress[-1] == 100 and progress == sorted(progress), progress
 
 
-def play(driver, launcher: Launcher, launch: dict, choices: list[str], reload_after: int | None = None):
+def notice(driver, text: str) -> None:
+    wait(driver).until(lambda d: any(text in n.text for n in d.find_elements(By.CSS_SELECTOR, ".notice")),
+                       f"no notice saying {text!r}")
+
+
+def play(driver, launcher: Launcher, launch: dict, choices: list[str], reload_after: int | None = None,
+         between=None):
     driver.get(launch["url"])
     ready(driver)
     for i, choice in enumerate(choices):
         if i == reload_after:
             driver.refresh()
             ready(driver)
+        if between and i in between:
+            between[i]()
         click_reply(driver, choice)
+    if between and len(choices) in between:
+        between[len(choices)]()
     exit_button = wait(driver).until(EC.element_to_be_clickable(
         (By.XPATH, "//button[normalize-space()='Exit and save']")), "no Exit and save")
     exit_button.click()
@@ -400,3 +417,41 @@ def test_browse_sends_only_initialized_and_terminated(lms, driver):
     stored = statements_of(launcher, browse["registration"], 2)
     artifact("browse", stored)
     check_rules(stored, browse, 0, success=None, mode="Browse")
+
+
+def test_a_refused_fetch_is_said_and_playing_goes_on(lms, driver):
+    launcher, aus = lms
+    launch = launcher.launch(aus["mr-santino"])
+    token_taken = urllib.request.Request(f"{launcher.origin}/fetch/{launch['launch']}", method="POST")
+    urllib.request.urlopen(token_taken, timeout=10).read()
+    driver.get(launch["url"])
+    ready(driver)
+    notice(driver, "Your LMS did not let this launch record anything")
+    for choice in paths("mr-santino")["expert"]:
+        click_reply(driver, choice)
+    wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".ending h2")))
+    assert launcher.fetches[launch["launch"]] == 2, "one POST by the app, never a retry loop"
+    time.sleep(2)
+    assert [s for s in launcher.ralph.statements()
+            if s["context"]["registration"] == launch["registration"]] == []
+
+
+def test_lrs_down_statements_wait_and_arrive_once(lms, driver):
+    launcher, aus = lms
+    expert = paths("mr-santino")["expert"]
+    launch = launcher.launch(aus["mr-santino"])
+
+    def down():
+        statements_of(launcher, launch["registration"], 1 + 2 * 3, settle=0.5)
+        launcher.ralph.stop()
+
+    def told():
+        notice(driver, "Your LMS is not answering")
+
+    def exit_then_up():
+        threading.Timer(5, launcher.ralph.start).start()
+
+    play(driver, launcher, launch, expert, between={3: down, 5: told, len(expert): exit_then_up})
+    stored = statements_of(launcher, launch["registration"], 2 * len(expert) + 4)
+    artifact("lrs-down", stored)
+    check_rules(stored, launch, len(expert), success=True)

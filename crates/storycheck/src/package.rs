@@ -115,8 +115,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
         ),
     };
     let mut build = build;
+    // What the package holds, as the build lists it: every file but build.json itself.
     let mut listed = files.clone();
-    listed.push("config.json".into());
+    listed.extend(["catalog.json".to_string(), "config.json".to_string()]);
     listed.sort();
     build["files"] = serde_json::json!(listed);
     build["stories"] = serde_json::json!(chosen);
