@@ -284,6 +284,12 @@ pub fn use_lms(launch: &Launch, ctx: AppContext) -> LmsStatus {
         use_effect_with((), move |_| {
             if let Some(launch) = cmi5::Launch::from_params(query_param) {
                 wasm_bindgen_futures::spawn_local(connect_cmi5(launch, ctx, conn, phase));
+            } else if format == Some(LmsFormat::Cmi5) {
+                // A cmi5 package's page opened without the LMS's launch (bookmarked, copied):
+                // it plays, and says nothing is recorded.
+                log("a cmi5 AU opened without the launch parameters");
+                ctx.dispatch(Action::Notify(Msg::LmsNoApi));
+                conn.set(Conn::None);
             } else if format == Some(LmsFormat::Scorm12) {
                 let c = connect_scorm(story, &ctx);
                 if matches!(c, Conn::Scorm(_)) {
