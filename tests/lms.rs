@@ -38,6 +38,12 @@ fn path(name: &str) -> Vec<ChoiceId> {
         .collect()
 }
 
+/// The ending `name`'s path (`tests/transcripts`) reaches.
+fn ending(story: &Story, name: &str) -> Completion {
+    let s = Session::replay(story, path(name).iter()).expect("plays");
+    completion(story, &s).expect("an ending")
+}
+
 fn launch() -> cmi5::Launch {
     cmi5::Launch {
         endpoint: "https://lms.example/lrs/".into(),
@@ -247,10 +253,7 @@ fn a_second_ending_in_the_session_sends_no_second_completed_or_judgement() {
         id: "x".into(),
         timestamp: "t".into(),
     };
-    let end = |name: &str| -> Completion {
-        let s = Session::replay(&story, path(name).iter()).expect("plays");
-        completion(&story, &s).expect("an ending")
-    };
+    let end = |name: &str| ending(&story, name);
     let first = sent.report(
         &launch,
         &data,
@@ -321,10 +324,7 @@ fn the_package_url_opens_one_story_for_its_lms() {
 #[test]
 fn scorm_values_status_score_time_location() {
     let story = santino();
-    let done = |name: &str| {
-        let s = Session::replay(&story, path(name).iter()).expect("plays");
-        completion(&story, &s).expect("an ending")
-    };
+    let done = |name: &str| ending(&story, name);
     assert_eq!(scorm::final_status(&done("expert"), Some(80.0)), "passed");
     assert_eq!(scorm::final_status(&done("worst"), Some(80.0)), "failed");
     assert_eq!(scorm::final_status(&done("worst"), None), "completed");
@@ -357,7 +357,7 @@ fn suspend_data_replays_the_conversation_and_keeps_the_longest_prefix_that_fits(
 
     // Above the limit: 300 replies of 20 characters cannot fit in 4,096.
     let long: Vec<ChoiceId> = (0..300)
-        .map(|i| ChoiceId::new(&format!("reply-number-{i:07}")))
+        .map(|i| ChoiceId::new(format!("reply-number-{i:07}")))
         .collect();
     let cut = Suspend::encode(&story.id, &long, SUSPEND_LIMIT);
     assert!(cut.truncated);

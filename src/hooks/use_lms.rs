@@ -388,8 +388,10 @@ fn report_scorm(s: &Scorm, ctx: &AppContext, seen: u64) -> u64 {
     if s.finished.get() {
         return state.events.last();
     }
-    if let Some(saved) = s.resume.borrow().as_ref() {
-        // Restored before anything is written, or the first write would replace it.
+    let waiting = s.resume.borrow().clone();
+    if let Some(saved) = waiting {
+        // Restored before anything is written, or the first write would replace it; the
+        // events are handled on the next render, with the restored conversation in the state.
         let Some(story) = state.story(&s.story) else {
             return seen;
         };
@@ -397,8 +399,7 @@ fn report_scorm(s: &Scorm, ctx: &AppContext, seen: u64) -> u64 {
             Ok(session) => ctx.dispatch(Action::Resume(session)),
             Err(e) => log(&format!("suspend_data does not replay: {e:?}")),
         }
-    }
-    if s.resume.borrow_mut().take().is_some() {
+        s.resume.borrow_mut().take();
         return seen;
     }
     let mut changed = false;
@@ -430,10 +431,13 @@ fn report_scorm(s: &Scorm, ctx: &AppContext, seen: u64) -> u64 {
             );
         }
         if let Some(completion) = &ended {
-            s.api.set(
-                "cmi.core.lesson_status",
-                scorm::final_status(completion, s.mastery),
-            );
+            // A pass stays a pass: a later play-through of the session does not undo it.
+            if s.api.get("cmi.core.lesson_status") != "passed" {
+                s.api.set(
+                    "cmi.core.lesson_status",
+                    scorm::final_status(completion, s.mastery),
+                );
+            }
             let raw = completion.score.unwrap_or(0).to_string();
             s.api.set("cmi.core.score.raw", &raw);
             s.api.set("cmi.core.score.min", "0");

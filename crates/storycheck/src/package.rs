@@ -10,6 +10,7 @@
 
 use rapport_engine::catalog::{Card, Catalog};
 use rapport_engine::launch::{launch_url, LmsFormat};
+use rapport_engine::Text;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -212,18 +213,29 @@ fn story_iri(card: &Card) -> String {
     format!("{ACTIVITY_BASE}stories/{}", card.id)
 }
 
-/// `<langstring>`s of `text` in each of `locales`.
-fn langstrings(locales: &[String], text: impl Fn(&str) -> String, indent: &str) -> String {
-    locales
+/// `<tag>` holding a `<langstring>` of `text` in each of `locales`, indented by `indent`.
+fn langstrings(
+    tag: &str,
+    locales: &[String],
+    text: impl Fn(&str) -> String,
+    indent: &str,
+) -> String {
+    let strings: String = locales
         .iter()
         .map(|l| {
             format!(
-                "{indent}<langstring lang=\"{}\">{}</langstring>\n",
+                "{indent}  <langstring lang=\"{}\">{}</langstring>\n",
                 xml(l),
                 xml(&text(l))
             )
         })
-        .collect()
+        .collect();
+    format!("{indent}<{tag}>\n{strings}{indent}</{tag}>\n")
+}
+
+/// `field` of `card` in a locale (its fallback where it lacks it).
+fn localised<'a>(card: &'a Card, field: &'a Text) -> impl Fn(&str) -> String + 'a {
+    move |l: &str| card.localiser(l).text(field).to_string()
 }
 
 /// `cmi5.xml`: the course, then one AU per story, each titled and described in every locale
@@ -257,34 +269,17 @@ fn cmi5_xml(cards: &[Card], mastery: f64) -> String {
         "<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">\n",
     );
     x.push_str(&format!(
-        "  <course id=\"{}\">\n    <title>\n{}    </title>\n    <description>\n{}    </description>\n  </course>\n",
+        "  <course id=\"{}\">\n{}{}  </course>\n",
         xml(&format!("{ACTIVITY_BASE}courses/{}", ids.join("+"))),
-        langstrings(&locales, course_title, "      "),
-        langstrings(&locales, course_description, "      "),
+        langstrings("title", &locales, course_title, "    "),
+        langstrings("description", &locales, course_description, "    "),
     ));
     for card in cards {
         x.push_str(&format!(
-            "  <au id=\"{}\" moveOn=\"CompletedOrPassed\" masteryScore=\"{mastery}\" launchMethod=\"AnyWindow\">\n",
-            xml(&story_iri(card))
-        ));
-        x.push_str(&format!(
-            "    <title>\n{}    </title>\n",
-            langstrings(
-                &card.locales,
-                |l| card.localiser(l).text(&card.title).to_string(),
-                "      "
-            )
-        ));
-        x.push_str(&format!(
-            "    <description>\n{}    </description>\n",
-            langstrings(
-                &card.locales,
-                |l| card.localiser(l).text(&card.summary).to_string(),
-                "      "
-            )
-        ));
-        x.push_str(&format!(
-            "    <url>{}</url>\n  </au>\n",
+            "  <au id=\"{}\" moveOn=\"CompletedOrPassed\" masteryScore=\"{mastery}\" launchMethod=\"AnyWindow\">\n{}{}    <url>{}</url>\n  </au>\n",
+            xml(&story_iri(card)),
+            langstrings("title", &card.locales, localised(card, &card.title), "    "),
+            langstrings("description", &card.locales, localised(card, &card.summary), "    "),
             xml(&launch_url(card.id.as_str(), LmsFormat::Cmi5))
         ));
     }
