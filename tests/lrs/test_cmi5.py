@@ -16,7 +16,7 @@ unchanged: the statements are stored in, and read back from, the real LRS.
                                          replies: no second fetch, no second initialized);
                                          bad-news's worst path fails; every LMS.md rule is checked
                                          on the statements read back.
-  test_browse_sends_only_initialized_and_terminated
+  test_browse_sends_only_initialized_and_terminated   in the LMS's frame, storage blocked.
   test_a_refused_fetch_is_said_and_playing_goes_on   the token already taken: a notice, the story
                                          plays to its ending, nothing is stored.
   test_lrs_down_statements_wait_and_arrive_once   ralph stops after three replies; the learner
@@ -26,7 +26,7 @@ unchanged: the statements are stored in, and read back from, the real LRS.
 
 from __future__ import annotations
 
-import base64
+import html
 import http.server
 import json
 import re
@@ -136,6 +136,11 @@ class Launcher:
                      ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json",
                      ".svg": "image/svg+xml", ".png": "image/png"}
             return h._send(200, file.read_bytes(), kinds.get(file.suffix, "application/octet-stream"))
+        if url.path == "/frame":  # the LMS's page framing the AU
+            src = dict(urllib.parse.parse_qsl(url.query))["src"]
+            page = (f'<!doctype html><title>LMS</title><iframe id="au" src="{html.escape(src)}" '
+                    'style="width:1200px;height:860px"></iframe>')
+            return h._send(200, page.encode(), "text/html")
         if url.path == "/returned":
             self.returned.append(h.path)
             return h._send(200, b"<!doctype html><title>LMS</title><h1>Back in the LMS</h1>",
@@ -369,9 +374,21 @@ def notice(driver, text: str) -> None:
                        f"no notice saying {text!r}")
 
 
+BLOCK_STORAGE = """
+for (const name of ['localStorage', 'sessionStorage']) {
+  Object.defineProperty(window, name, { get() { throw new DOMException('blocked', 'SecurityError'); } });
+}
+"""
+
+
 def play(driver, launcher: Launcher, launch: dict, choices: list[str], reload_after: int | None = None,
-         between=None):
-    driver.get(launch["url"])
+         between=None, framed: bool = False):
+    if framed:
+        driver.get(f"{launcher.origin}/frame?" + urllib.parse.urlencode({"src": launch["url"]}))
+        driver.switch_to.frame(wait(driver).until(
+            EC.presence_of_element_located((By.ID, "au")), "no AU frame"))
+    else:
+        driver.get(launch["url"])
     ready(driver)
     for i, choice in enumerate(choices):
         if i == reload_after:
@@ -386,8 +403,10 @@ def play(driver, launcher: Launcher, launch: dict, choices: list[str], reload_af
         (By.XPATH, "//button[normalize-space()='Exit and save']")), "no Exit and save")
     exit_button.click()
     # Terminated sent, the learner is back on the LMS's return URL.
-    wait(driver, 90).until(lambda d: "/returned" in d.current_url, "never returned to the LMS")
-    assert any(launch["launch"] in r for r in launcher.returned), launcher.returned
+    wait(driver, 90).until(lambda _: any(launch["launch"] in r for r in launcher.returned),
+                           "never returned to the LMS")
+    if framed:
+        driver.switch_to.default_content()
 
 
 def test_one_story_passes_another_fails(lms, driver):
@@ -411,9 +430,13 @@ def test_one_story_passes_another_fails(lms, driver):
 
 
 def test_browse_sends_only_initialized_and_terminated(lms, driver):
+    """In the LMS's frame, with storage blocked (the token and the queue live in memory)."""
     launcher, aus = lms
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": BLOCK_STORAGE})
     browse = launcher.launch(aus["mr-santino"], mode="Browse")
-    play(driver, launcher, browse, paths("mr-santino")["expert"][:3])
+    blocked = {0: lambda: notice(driver, "Your browser does not allow saving here")}
+    play(driver, launcher, browse, paths("mr-santino")["expert"][:3], framed=True, between=blocked)
+    assert launcher.fetches[browse["launch"]] == 1
     stored = statements_of(launcher, browse["registration"], 2)
     artifact("browse", stored)
     check_rules(stored, browse, 0, success=None, mode="Browse")
