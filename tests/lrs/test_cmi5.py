@@ -14,7 +14,8 @@ unchanged: the statements are stored in, and read back from, the real LRS.
 
   test_one_story_passes_another_fails   mr-santino's expert path passes (with a reload after three
                                          replies: no second fetch, no second initialized);
-                                         bad-news's worst path fails; every LMS.md rule is checked
+                                         bad-news's worst path fails, in Spanish, the learner's
+                                         languagePreference; every LMS.md rule is checked
                                          on the statements read back.
   test_browse_sends_only_initialized_and_terminated   in the LMS's frame, storage blocked.
   test_a_refused_fetch_is_said_and_playing_goes_on   the token already taken: a notice, the story
@@ -212,6 +213,16 @@ class Launcher:
         with urllib.request.urlopen(request, timeout=10) as r:
             assert r.status == 204
 
+    def put_preferences(self, doc: dict) -> None:
+        """The learner's cmi5 preferences (an agent profile), as the LMS keeps them."""
+        q = urllib.parse.urlencode({"profileId": "cmi5LearnerPreferences", "agent": json.dumps(ACTOR)})
+        request = urllib.request.Request(f"{self.endpoint}agents/profile?{q}", method="PUT",
+                                         data=json.dumps(doc).encode(), headers={
+                                             "Authorization": AUTH, "Content-Type": "application/json",
+                                             "X-Experience-API-Version": "1.0.3"})
+        with urllib.request.urlopen(request, timeout=10) as r:
+            assert r.status == 204
+
     def launch(self, au: dict, mode: str = "Normal") -> dict:
         """Prepares one launch of `au` (from cmi5.xml); returns its facts and URL."""
         registration = str(uuid.uuid4())
@@ -400,7 +411,7 @@ def play(driver, launcher: Launcher, launch: dict, choices: list[str], reload_af
     if between and len(choices) in between:
         between[len(choices)]()
     exit_button = wait(driver).until(EC.element_to_be_clickable(
-        (By.XPATH, "//button[normalize-space()='Exit and save']")), "no Exit and save")
+        (By.CSS_SELECTOR, ".lms-bar button")), "no Exit and save")
     exit_button.click()
     # Terminated sent, the learner is back on the LMS's return URL.
     wait(driver, 90).until(lambda _: any(launch["launch"] in r for r in launcher.returned),
@@ -420,9 +431,22 @@ def test_one_story_passes_another_fails(lms, driver):
     artifact("passed", stored)
     check_rules(stored, passing, len(expert), success=True)
 
+    # The learner's language preference picks the interface and the story's language.
+    launcher.put_preferences({"languagePreference": "es-MX,en-US", "audioPreference": "on"})
     worst = paths("bad-news")["worst"]
     failing = launcher.launch(aus["bad-news"])
-    play(driver, launcher, failing, worst)
+
+    def in_spanish():
+        wait(driver).until(lambda d: d.execute_script("return document.documentElement.lang") == "es",
+                           "the interface did not follow languagePreference")
+        assert driver.find_element(By.CSS_SELECTOR, ".lms-bar button").text == "Salir y guardar"
+        story = json.loads((ROOT / "stories/bad-news.json").read_text())
+        first = next(c for n in story["nodes"] for c in n.get("choices", []) if c["id"] == worst[0])
+        reply = f'[role="group"] button.choice[data-choice="{worst[0]}"]'
+        wait(driver).until(lambda d: first["text"]["es"] in d.find_element(By.CSS_SELECTOR, reply).text,
+                           "the story is not in Spanish")
+
+    play(driver, launcher, failing, worst, between={0: in_spanish})
     stored = statements_of(launcher, failing["registration"], 3 + 2 * len(worst) + 1)
     artifact("failed", stored)
     check_rules(stored, failing, len(worst), success=False)
