@@ -35,7 +35,8 @@ fn up_from(start: web_sys::Window) -> Option<Api> {
 }
 
 impl Api {
-    /// The API of the parent chain, else of the opener's chain.
+    /// The API of the parent chain, else of the opener's chain (the opener of this window, or
+    /// of its top window when the LMS opened a window that frames the SCO).
     pub fn find() -> Option<Api> {
         let window = web_sys::window()?;
         let parent = window
@@ -44,10 +45,13 @@ impl Api {
             .flatten()
             .filter(|p| !js_sys::Object::is(p, &window));
         parent.and_then(up_from).or_else(|| {
-            // The opener is another window's object: `instanceof Window` is false across
-            // windows, so only its presence is checked (reading it is guarded anyway).
-            let opener = window.opener().ok().filter(JsValue::is_object)?;
-            up_from(opener.unchecked_into())
+            let top = window.top().ok().flatten();
+            [Some(window), top].into_iter().flatten().find_map(|w| {
+                // The opener is another window's object: `instanceof Window` is false across
+                // windows, so only its presence is checked (reading it is guarded anyway).
+                let opener = w.opener().ok().filter(JsValue::is_object)?;
+                up_from(opener.unchecked_into())
+            })
         })
     }
 
