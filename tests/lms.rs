@@ -389,3 +389,34 @@ fn resuming_restores_the_session_and_reports_nothing() {
     let s = s.reduce(Action::Loaded(story.id.clone(), Ok(story)));
     assert_eq!(s.sessions.values().next(), Some(&session));
 }
+
+#[test]
+fn a_score_at_the_mastery_score_passes_in_both_standards_and_one_below_fails() {
+    let at = |score: u32| Completion {
+        ending: "end".into(),
+        outcome: rapport::engine::Outcome::Partial,
+        scores: Vec::new(),
+        score: Some(score),
+    };
+    for (mastery, score) in [(0.8, 80), (0.7, 70), (0.35, 35), (1.0, 100)] {
+        assert_eq!(
+            cmi5::judge(&at(score), Some(mastery)),
+            Some(true),
+            "{score} vs {mastery}"
+        );
+        assert_eq!(cmi5::judge(&at(score - 1), Some(mastery)), Some(false));
+        let percent = mastery * 100.0;
+        assert_eq!(scorm::final_status(&at(score), Some(percent)), "passed");
+        assert_eq!(scorm::final_status(&at(score - 1), Some(percent)), "failed");
+    }
+    let none = Completion {
+        score: None,
+        ..at(0)
+    };
+    assert_eq!(cmi5::judge(&none, Some(0.0)), Some(true), "no score is 0");
+    assert_eq!(
+        cmi5::judge(&none, None),
+        None,
+        "no mastery score, no judgement"
+    );
+}

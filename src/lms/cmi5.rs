@@ -362,9 +362,7 @@ pub fn completed(launch: &Launch, data: &LaunchData, stamp: &Stamp, duration_ms:
 /// Whether an ending's overall score (percent) passes against the LMS's mastery score (0 to 1);
 /// `None` without a mastery score (then only completed is sent). No score counts as 0.
 pub fn judge(completion: &Completion, mastery: Option<f64>) -> Option<bool> {
-    let mastery = mastery?;
-    let scaled = f64::from(completion.score.unwrap_or(0)) / 100.0;
-    Some(scaled >= mastery)
+    Some(super::passes(completion, mastery?))
 }
 
 /// `passed` or `failed` against `mastery`, with the scaled score and the mastery extension;
@@ -379,11 +377,10 @@ pub fn judged(
     let mastery = data.mastery_score?;
     let passed = judge(completion, Some(mastery))?;
     let verb = if passed { verbs::PASSED } else { verbs::FAILED };
-    let scaled = f64::from(completion.score.unwrap_or(0)) / 100.0;
     let result = json!({
         "success": passed,
         "duration": iso_duration(duration_ms),
-        "score": { "scaled": scaled },
+        "score": { "scaled": super::scaled(completion) },
     });
     let mut s = defined(launch, data, verb, stamp, Some(result));
     s["context"]["extensions"][EXT_MASTERY] = json!(mastery);

@@ -6,8 +6,19 @@
 pub mod cmi5;
 pub mod scorm;
 
-use crate::engine::{NodeId, Story};
+use crate::engine::{Completion, NodeId, Story};
 use std::collections::VecDeque;
+
+/// An ending's overall score from 0 to 1 (no score counts as 0): cmi5's `score.scaled`.
+pub fn scaled(completion: &Completion) -> f64 {
+    f64::from(completion.score.unwrap_or(0)) / 100.0
+}
+
+/// Whether an ending passes against an LMS's mastery score (0 to 1): the one rule both
+/// standards apply (SCORM's 0–100 mastery score is divided by 100 first).
+pub fn passes(completion: &Completion, mastery: f64) -> bool {
+    scaled(completion) >= mastery
+}
 
 /// How far through the conversation a learner standing on `node` after `replies` replies is,
 /// from 0 to 100: the replies made over those plus the fewest still needed to reach an ending.

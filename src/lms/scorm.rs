@@ -90,7 +90,7 @@ pub fn location(story: &StoryId, node: &NodeId) -> String {
 /// (`cmi.student_data.mastery_score`, 0 to 100, when it sets one), else completed.
 pub fn final_status(completion: &Completion, mastery: Option<f64>) -> &'static str {
     match mastery {
-        Some(m) if f64::from(completion.score.unwrap_or(0)) >= m => "passed",
+        Some(m) if super::passes(completion, m / 100.0) => "passed",
         Some(_) => "failed",
         None => "completed",
     }
