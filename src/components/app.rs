@@ -61,7 +61,7 @@ pub fn App() -> Html {
     };
     use_persist(ctx.clone(), storage.clone());
     let route = match use_route() {
-        // An embedded story is the whole app: there is no library to go back to.
+        // An embedded or LMS-launched story is the whole app: there is no library to go back to.
         Route::Library if launch.one_story() => {
             launch.story.clone().map_or(Route::Library, Route::Story)
         }
