@@ -177,11 +177,11 @@ messages! {
     LibraryBroken => "The list of conversations could not be loaded", "No se pudo cargar la lista de conversaciones", "Não foi possível carregar a lista de conversas";
     /// Language switcher label.
     Language => "Language", "Idioma", "Idioma";
-    /// A cmi5 launch whose `fetch` (the LMS's sign-in for this launch) failed.
-    LmsFetchFailed => "Your LMS did not let this launch record anything (its sign-in failed). You can still play; relaunch from your LMS to be recorded.",
-        "Tu LMS no permitió registrar este inicio (falló su autenticación). Puedes seguir jugando; vuelve a abrirlo desde tu LMS para que quede registrado.",
-        "Seu LMS não permitiu registrar este acesso (a autenticação falhou). Você pode continuar jogando; abra de novo pelo LMS para ficar registrado.";
-    /// The LMS's record store refuses or does not answer; statements wait and are retried.
+    /// A cmi5 launch the LMS did not accept (`fetch` failed or refused, no LaunchData).
+    LmsRefused => "Your LMS did not accept this launch, so nothing can be recorded. You can still play; relaunch from your LMS to be recorded.",
+        "Tu LMS no aceptó este inicio, así que no se puede registrar nada. Puedes seguir jugando; vuelve a abrirlo desde tu LMS para que quede registrado.",
+        "Seu LMS não aceitou este acesso, então nada pode ser registrado. Você pode continuar jogando; abra de novo pelo LMS para ficar registrado.";
+    /// The LMS's record store does not answer; statements wait and are retried.
     LmsUnreachable => "Your LMS is not answering: your replies are kept here and sent as soon as it does. Keep playing.",
         "Tu LMS no responde: tus respuestas se guardan aquí y se enviarán en cuanto responda. Sigue jugando.",
         "Seu LMS não está respondendo: suas respostas ficam guardadas aqui e serão enviadas assim que ele responder. Continue jogando.";

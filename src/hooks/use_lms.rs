@@ -22,7 +22,7 @@ use crate::platform::lms::scorm::Api;
 use crate::platform::location::{query_param, Launch};
 use crate::platform::storage::{keys, Storage};
 use crate::platform::xapi::{now_iso, uuid, Delivery, Outbox};
-use crate::records::Stamp;
+use crate::records::{backoff_ms, Stamp};
 use crate::state::{Action, AppContext, AppState};
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -167,21 +167,32 @@ async fn connect_cmi5(
             }
             Err(e) => {
                 log(&e);
-                ctx.dispatch(Action::Notify(Msg::LmsFetchFailed));
+                ctx.dispatch(Action::Notify(Msg::LmsRefused));
                 conn.set(Conn::None);
                 return;
             }
         },
     };
-    let data = match net::launch_data(&launch, &token).await {
-        Ok(data) => data,
-        Err(e) => {
-            log(&e);
-            ctx.dispatch(Action::Notify(Msg::LmsUnreachable));
-            conn.set(Conn::None);
-            return;
+    // No statement may precede LaunchData. While the LRS does not answer, events wait (the
+    // connection is unknown) and are reported once it does; a refusal ends reporting.
+    let mut failures = 0;
+    let data = loop {
+        match net::launch_data(&launch, &token).await {
+            Ok(data) => break data,
+            Err(e) => {
+                log(e.message());
+                if let net::Failure::Refused(_) = e {
+                    ctx.dispatch(Action::Notify(Msg::LmsRefused));
+                    conn.set(Conn::None);
+                    return;
+                }
+                ctx.dispatch(Action::Notify(Msg::LmsUnreachable));
+                net::pause(backoff_ms(failures)).await;
+                failures += 1;
+            }
         }
     };
+    ctx.dispatch(Action::Dismiss(Msg::LmsUnreachable));
     if let Some(lang) = net::learner_preferences(&launch, &token)
         .await
         .as_ref()

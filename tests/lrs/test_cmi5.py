@@ -18,8 +18,10 @@ unchanged: the statements are stored in, and read back from, the real LRS.
                                          languagePreference; every LMS.md rule is checked
                                          on the statements read back.
   test_browse_sends_only_initialized_and_terminated   in the LMS's frame, storage blocked.
-  test_a_refused_fetch_is_said_and_playing_goes_on   the token already taken: a notice, the story
-                                         plays to its ending, nothing is stored.
+  test_a_refused_fetch_is_said_and_playing_goes_on   the token already taken, or no LaunchData:
+                                         a notice, the story plays to its ending, nothing is stored.
+  test_launch_data_late_nothing_lost     LaunchData answers 503 three times: the learner is told and plays
+                                         on; once it is read every reply made meanwhile is reported.
   test_lrs_down_statements_wait_and_arrive_once   ralph stops after three replies; the learner
                                          is told, plays on and exits; ralph restarts; every
                                          statement arrives once, terminated last, then the return URL.
@@ -80,6 +82,7 @@ class Launcher:
         self.fetches: dict[str, int] = {}  # launch -> POSTs
         self.tokens: dict[str, str] = {}
         self.returned: list[str] = []
+        self.unavailable = 0  # how many LaunchData reads still answer 503 (the LRS overloaded)
         launcher = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -152,6 +155,9 @@ class Launcher:
         if key:
             if not self._authorised(h):
                 return h._send(401)
+            if key[0] == "state" and self.unavailable > 0:
+                self.unavailable -= 1
+                return h._send(503, b'{"error": "try again"}')
             if key not in self.documents:
                 return h._send(404)
             return h._send(200, self.documents[key])
@@ -223,7 +229,7 @@ class Launcher:
         with urllib.request.urlopen(request, timeout=10) as r:
             assert r.status == 204
 
-    def launch(self, au: dict, mode: str = "Normal") -> dict:
+    def launch(self, au: dict, mode: str = "Normal", launch_data: bool = True) -> dict:
         """Prepares one launch of `au` (from cmi5.xml); returns its facts and URL."""
         registration = str(uuid.uuid4())
         launch_id = uuid.uuid4().hex
@@ -237,7 +243,8 @@ class Launcher:
                 "launchParameters": ""}
         if au.get("masteryScore") is not None:
             data["masteryScore"] = au["masteryScore"]
-        self.put_state(au["id"], registration, data)
+        if launch_data:
+            self.put_state(au["id"], registration, data)
         params = urllib.parse.urlencode({
             "endpoint": self.endpoint, "fetch": f"{self.origin}/fetch/{launch_id}",
             "actor": json.dumps(ACTOR), "registration": registration, "activityId": au["id"]})
@@ -473,14 +480,35 @@ def test_a_refused_fetch_is_said_and_playing_goes_on(lms, driver):
     urllib.request.urlopen(token_taken, timeout=10).read()
     driver.get(launch["url"])
     ready(driver)
-    notice(driver, "Your LMS did not let this launch record anything")
+    notice(driver, "Your LMS did not accept this launch")
     for choice in paths("mr-santino")["expert"]:
         click_reply(driver, choice)
     wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".ending h2")))
     assert launcher.fetches[launch["launch"]] == 2, "one POST by the app, never a retry loop"
+
+    # A launch the LMS wrote no LaunchData for: nothing may be sent.
+    orphan = launcher.launch(aus["bad-news"], launch_data=False)
+    driver.get(orphan["url"])
+    ready(driver)
+    notice(driver, "Your LMS did not accept this launch")
+    for choice in paths("bad-news")["expert"][:2]:
+        click_reply(driver, choice)
     time.sleep(2)
-    assert [s for s in launcher.ralph.statements()
-            if s["context"]["registration"] == launch["registration"]] == []
+    for refused in (launch, orphan):
+        assert [s for s in launcher.ralph.statements()
+                if s["context"]["registration"] == refused["registration"]] == []
+
+
+def test_launch_data_late_nothing_lost(lms, driver):
+    launcher, aus = lms
+    expert = paths("mr-santino")["expert"]
+    launcher.unavailable = 3  # 1 + 2 + 4 s of backoff: replies are made meanwhile
+    launch = launcher.launch(aus["mr-santino"])
+    told = {0: lambda: notice(driver, "Your LMS is not answering")}
+    play(driver, launcher, launch, expert, between=told)
+    assert launcher.unavailable == 0
+    stored = statements_of(launcher, launch["registration"], 2 * len(expert) + 4)
+    check_rules(stored, launch, len(expert), success=True)
 
 
 def test_lrs_down_statements_wait_and_arrive_once(lms, driver):

@@ -30,30 +30,65 @@ pub async fn fetch_token(url: &str) -> Result<String, String> {
     }
 }
 
+/// Why a document could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The LMS answered that it is not there, or not for this launch: asking again is useless.
+    Refused(String),
+    /// No answer, or a server error: worth asking again.
+    Unreachable(String),
+}
+
+impl Failure {
+    /// What went wrong, for the console.
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Refused(m) | Failure::Unreachable(m) => m,
+        }
+    }
+}
+
+/// Waits `ms` milliseconds (between retries).
+pub async fn pause(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A GET on the launch's LRS with the token; `Ok(None)` for 404 (no such document).
-async fn get(launch: &Launch, token: &str, path: &str) -> Result<Option<Value>, String> {
+async fn get(launch: &Launch, token: &str, path: &str) -> Result<Option<Value>, Failure> {
     let url = format!("{}{path}", launch.endpoint);
     let response = Request::get(&url)
         .header("Authorization", &format!("Basic {token}"))
         .header("X-Experience-API-Version", "1.0.3")
         .send()
         .await
-        .map_err(|e| format!("{path}: {e}"))?;
-    if response.status() == 404 {
+        .map_err(|e| Failure::Unreachable(format!("{path}: {e}")))?;
+    let status = response.status();
+    if status == 404 {
         return Ok(None);
     }
     if !response.ok() {
-        return Err(format!("{path}: the LRS answered {}", response.status()));
+        let message = format!("{path}: the LRS answered {status}");
+        return Err(if status >= 500 || status == 429 {
+            Failure::Unreachable(message)
+        } else {
+            Failure::Refused(message)
+        });
     }
     response
         .json()
         .await
         .map(Some)
-        .map_err(|e| format!("{path}: {e}"))
+        .map_err(|e| Failure::Refused(format!("{path}: {e}")))
 }
 
 /// The LMS's LaunchData for this launch (read only: never written).
-pub async fn launch_data(launch: &Launch, token: &str) -> Result<LaunchData, String> {
+pub async fn launch_data(launch: &Launch, token: &str) -> Result<LaunchData, Failure> {
     let path = format!(
         "activities/state?stateId={}&activityId={}&agent={}&registration={}",
         encode(LAUNCH_DATA),
@@ -63,8 +98,8 @@ pub async fn launch_data(launch: &Launch, token: &str) -> Result<LaunchData, Str
     );
     let doc = get(launch, token, &path)
         .await?
-        .ok_or_else(|| "the LMS has no LaunchData for this launch".to_string())?;
-    serde_json::from_value(doc).map_err(|e| format!("LaunchData: {e}"))
+        .ok_or_else(|| Failure::Refused("the LMS has no LaunchData for this launch".into()))?;
+    serde_json::from_value(doc).map_err(|e| Failure::Refused(format!("LaunchData: {e}")))
 }
 
 /// The learner's cmi5 preferences, if the LMS keeps any (a 404 or an error means none).
