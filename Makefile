@@ -32,12 +32,12 @@ tools: setup
 bundle: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
 
-## An LMS package of the release build: FORMAT=cmi5 (default) or scorm12, STORIES="id …" (default:
+## An LMS package of the release build: FORMAT=cmi5 (default) or scorm12, STORY_IDS="id …" (default:
 ## all), MASTERY (default 0.8); written to package/rapport-$(FORMAT).zip.
 FORMAT ?= cmi5
 MASTERY ?= 0.8
 package: dist
-	$(TOOLS)/storycheck package --format $(FORMAT) --mastery $(MASTERY) $(foreach s,$(STORIES),--story $(s)) --out package/rapport-$(FORMAT).zip
+	$(TOOLS)/storycheck package --format $(FORMAT) --mastery $(MASTERY) $(foreach s,$(STORY_IDS),--story $(s)) --out package/rapport-$(FORMAT).zip
 
 ## Benchmark table (never fails): Rapport side by side with the ink web port of the same story
 ## (BENCH_STORY, default mr-santino; BENCH_LANG, default en; BENCH_RUNS, default 7), and engine

@@ -208,26 +208,24 @@ class Launcher:
 
     # -- what an LMS does ------------------------------------------------------------------
 
-    def put_state(self, activity: str, registration: str, doc: dict) -> None:
-        """Writes LaunchData through the State API, as the LMS does before a launch."""
-        q = urllib.parse.urlencode({"stateId": "LMS.LaunchData", "activityId": activity,
-                                    "agent": json.dumps(ACTOR), "registration": registration})
-        request = urllib.request.Request(f"{self.endpoint}activities/state?{q}", method="PUT",
+    def _put(self, resource: str, params: dict, doc: dict) -> None:
+        """Writes a document through the LRS's document API with the LMS's credentials."""
+        q = urllib.parse.urlencode({**params, "agent": json.dumps(ACTOR)})
+        request = urllib.request.Request(f"{self.endpoint}{resource}?{q}", method="PUT",
                                          data=json.dumps(doc).encode(), headers={
                                              "Authorization": AUTH, "Content-Type": "application/json",
                                              "X-Experience-API-Version": "1.0.3"})
         with urllib.request.urlopen(request, timeout=10) as r:
             assert r.status == 204
 
+    def put_state(self, activity: str, registration: str, doc: dict) -> None:
+        """Writes LaunchData through the State API, as the LMS does before a launch."""
+        self._put("activities/state", {"stateId": "LMS.LaunchData", "activityId": activity,
+                                       "registration": registration}, doc)
+
     def put_preferences(self, doc: dict) -> None:
         """The learner's cmi5 preferences (an agent profile), as the LMS keeps them."""
-        q = urllib.parse.urlencode({"profileId": "cmi5LearnerPreferences", "agent": json.dumps(ACTOR)})
-        request = urllib.request.Request(f"{self.endpoint}agents/profile?{q}", method="PUT",
-                                         data=json.dumps(doc).encode(), headers={
-                                             "Authorization": AUTH, "Content-Type": "application/json",
-                                             "X-Experience-API-Version": "1.0.3"})
-        with urllib.request.urlopen(request, timeout=10) as r:
-            assert r.status == 204
+        self._put("agents/profile", {"profileId": "cmi5LearnerPreferences"}, doc)
 
     def launch(self, au: dict, mode: str = "Normal", launch_data: bool = True) -> dict:
         """Prepares one launch of `au` (from cmi5.xml); returns its facts and URL."""
