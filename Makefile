@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 TOOLS := target/tools
 STORIES := $(wildcard stories/*.json)
 
-.PHONY: setup setup-test serve dist studio tools bundle bench test lint native-test browser-test clean
+.PHONY: setup setup-test serve dist studio tools bundle package bench test lint native-test browser-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -37,6 +37,13 @@ tools: setup
 ## One self-contained HTML file that plays from file:// (for a kiosk's USB stick): bundle/rapport.html
 bundle: dist
 	node scripts/bundle.mjs dist bundle/rapport.html
+
+## An LMS package of the release build: FORMAT=cmi5 (default) or scorm12, STORY_IDS="id …" (default:
+## all), MASTERY (default 0.8); written to package/rapport-$(FORMAT).zip.
+FORMAT ?= cmi5
+MASTERY ?= 0.8
+package: dist
+	$(TOOLS)/storycheck package --format $(FORMAT) --mastery $(MASTERY) $(foreach s,$(STORY_IDS),--story $(s)) --out package/rapport-$(FORMAT).zip
 
 ## Benchmark table (never fails): Rapport side by side with the ink web port of the same story
 ## (BENCH_STORY, default mr-santino; BENCH_LANG, default en; BENCH_RUNS, default 7), and engine

@@ -39,9 +39,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/ajv ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/ajv ] || [ ! -d node_modules/scorm-again ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing node tools (binaryen; playwright-core, axe-core, ajv, inkjs for tests and the bench)"
+  say "installing node tools (binaryen; playwright-core, axe-core, ajv, inkjs, scorm-again for tests and the bench)"
   npm ci --no-audit --no-fund
 fi
 

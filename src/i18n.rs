@@ -184,6 +184,32 @@ messages! {
     LibraryBroken => "The list of conversations could not be loaded", "No se pudo cargar la lista de conversaciones", "Não foi possível carregar a lista de conversas";
     /// Language switcher label.
     Language => "Language", "Idioma", "Idioma";
+    /// A cmi5 launch the LMS did not accept (`fetch` failed or refused, no LaunchData).
+    LmsRefused => "Your LMS did not accept this launch, so nothing can be recorded. You can still play; relaunch from your LMS to be recorded.",
+        "Tu LMS no aceptó este inicio, así que no se puede registrar nada. Puedes seguir jugando; vuelve a abrirlo desde tu LMS para que quede registrado.",
+        "Seu LMS não aceitou este acesso, então nada pode ser registrado. Você pode continuar jogando; abra de novo pelo LMS para ficar registrado.";
+    /// The LMS's record store does not answer; statements wait and are retried.
+    LmsUnreachable => "Your LMS is not answering: your replies are kept here and sent as soon as it does. Keep playing.",
+        "Tu LMS no responde: tus respuestas se guardan aquí y se enviarán en cuanto responda. Sigue jugando.",
+        "Seu LMS não está respondendo: suas respostas ficam guardadas aqui e serão enviadas assim que ele responder. Continue jogando.";
+    /// Launched for SCORM but no LMS `API` was found.
+    LmsNoApi => "This page was opened for an LMS, but the LMS could not be reached. You can play; nothing is recorded.",
+        "Esta página se abrió para un LMS, pero no se pudo contactar con él. Puedes jugar; no se registra nada.",
+        "Esta página foi aberta para um LMS, mas não foi possível contatá-lo. Você pode jogar; nada é registrado.";
+    /// The saved progress no longer fits SCORM 1.2's 4,096 characters.
+    LmsProgressTooLong => "This conversation is too long for your LMS to save in full: if you leave now, you will resume a few replies earlier.",
+        "Esta conversación es demasiado larga para que tu LMS la guarde entera: si sales ahora, retomarás unas respuestas antes.",
+        "Esta conversa é longa demais para o seu LMS salvar inteira: se sair agora, você retomará algumas respostas antes.";
+    /// The button that ends an LMS session.
+    LmsExit => "Exit and save", "Salir y guardar", "Sair e salvar";
+    /// What the learner sees once the LMS session has ended.
+    LmsDone => "Your LMS has your results. You can close this window.",
+        "Tu LMS tiene tus resultados. Puedes cerrar esta ventana.",
+        "Seu LMS recebeu seus resultados. Você pode fechar esta janela.";
+    /// While the last records are being sent before leaving.
+    LmsSending => "Sending your results to your LMS…", "Enviando tus resultados a tu LMS…", "Enviando seus resultados ao LMS…";
+    /// Names the LMS bar for assistive technology.
+    LmsBarLabel => "Learning management system", "Sistema de gestión del aprendizaje", "Sistema de gestão de aprendizagem";
     /// Storage unavailable notice.
     MemoryOnly => "Your browser does not allow saving here: progress is kept only until you close this tab.",
         "Tu navegador no permite guardar aquí: el progreso se conserva solo hasta que cierres esta pestaña.",

@@ -9,6 +9,7 @@ pub mod components;
 pub mod events;
 pub mod hooks;
 pub mod i18n;
+pub mod lms;
 pub mod platform;
 pub mod records;
 pub mod state;

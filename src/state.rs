@@ -212,6 +212,9 @@ pub enum Action {
     Add(Rc<Story>),
     /// The learner is looking at this story: a play-through begins unless one is under way.
     Open(StoryId),
+    /// Progress saved elsewhere (an LMS's suspend data) replaces its story's session: the
+    /// conversation goes on from there. Restoring is not an event: nothing is reported again.
+    Resume(Session),
     /// The learner picked a reply.
     Choose(StoryId, ChoiceId),
     /// The learner took back their last reply.
@@ -277,6 +280,23 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.start(&story, Start::Opened);
+            }
+            Action::Resume(session) => {
+                let id = session.story.clone();
+                next.pending.remove(&id);
+                match next.story(&id).cloned() {
+                    Some(story) => match session.verify(&story) {
+                        Ok(session) => {
+                            next.sessions.insert(id, session);
+                        }
+                        Err(_) => next.notice(Msg::StaleSession),
+                    },
+                    // Verified when the story loads, as saved progress is.
+                    None => {
+                        next.sessions.remove(&id);
+                        next.pending.insert(id, session);
+                    }
+                }
             }
             Action::Choose(id, choice) => {
                 let Some(story) = next.story(&id).cloned() else {

@@ -276,3 +276,34 @@ fn the_face_changes_by_visible_steps_only() {
     assert_ne!(at(0.50), at(0.70));
     assert_ne!(at(0.0), at(1.0));
 }
+
+async fn render_lms_bar(phase: rapport::hooks::LmsPhase, lang: Lang) -> String {
+    use rapport::components::lms_bar::{LmsBar, LmsBarProps};
+    LocalServerRenderer::<LmsBar>::with_props(LmsBarProps {
+        lang,
+        status: rapport::hooks::LmsStatus {
+            phase,
+            exit: Callback::noop(),
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn an_lms_launch_offers_exit_and_save_then_says_where_leaving_is() {
+    use rapport::hooks::LmsPhase;
+    assert_eq!(render_lms_bar(LmsPhase::None, Lang::En).await, "");
+    let reporting = render_lms_bar(LmsPhase::Reporting, Lang::En).await;
+    assert!(reporting.contains(">Exit and save</button>"), "{reporting}");
+    assert!(reporting.contains("aria-label=\"Learning management system\""));
+    let sending = render_lms_bar(LmsPhase::Leaving, Lang::Es).await;
+    assert!(
+        sending.contains("role=\"status\"") && sending.contains("Enviando"),
+        "{sending}"
+    );
+    assert!(!sending.contains("<button"));
+    let left = render_lms_bar(LmsPhase::Left, Lang::En).await;
+    assert!(left.contains("You can close this window"), "{left}");
+}

@@ -6,11 +6,13 @@
 use super::header::Header;
 use super::kiosk::{idle_warning, KioskAttract};
 use super::library::Library;
+use super::lms_bar::LmsBar;
 use super::player::Player;
 use super::problems::problem_list;
 use crate::engine::{Session, Story, StoryId};
 use crate::hooks::{
-    read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories, use_xapi,
+    read_progress, use_host_messages, use_idle, use_lms, use_persist, use_route, use_stories,
+    use_xapi,
 };
 use crate::i18n::{Lang, Msg};
 use crate::platform::location::{initial_lang, lang_forced, Entry, Launch, Route};
@@ -92,10 +94,15 @@ pub fn App<P: Pages>() -> Html {
     };
     use_persist(ctx.clone(), storage.clone());
     let route = match use_route() {
-        // An embedded story is the whole app: there is no library to go back to.
-        Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),
-        // A kiosk or an embedded story offers no authoring pages.
-        route if (launch.kiosk || launch.embed) && route.entry(Entry::Learner) == Entry::Author => {
+        // An embedded or LMS-launched story is the whole app: there is no library to go back to.
+        Route::Library if launch.one_story() => {
+            launch.story.clone().map_or(Route::Library, Route::Story)
+        }
+        // A kiosk, an embedded or an LMS-launched story offers no authoring pages.
+        route
+            if (launch.kiosk || launch.one_story())
+                && route.entry(Entry::Learner) == Entry::Author =>
+        {
             Route::Library
         }
         route => route,
@@ -145,6 +152,7 @@ pub fn App<P: Pages>() -> Html {
         });
     }
     use_xapi(storage, ctx.clone(), P::ENTRY);
+    let lms = use_lms(&launch, ctx.clone());
     use_host_messages(
         launch.embed,
         launch.target_origin.clone(),
@@ -237,7 +245,7 @@ pub fn App<P: Pages>() -> Html {
         launch.kiosk,
         launch.embed,
         header,
-        html! { <>{ page }{ for idle }</> },
+        html! { <><LmsBar lang={lang} status={lms} />{ page }{ for idle }</> },
     )
 }
 

@@ -7,6 +7,7 @@ pub mod debrief;
 pub mod header;
 pub mod kiosk;
 pub mod library;
+pub mod lms_bar;
 pub mod player;
 pub mod portrait;
 pub mod problems;

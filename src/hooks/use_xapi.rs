@@ -75,7 +75,7 @@ pub fn use_xapi(storage: Rc<Storage>, state: AppContext, entry: Entry) {
                     };
                     match config {
                         Some(config) => {
-                            let o = Outbox::new(config, storage);
+                            let o = Outbox::new(config, storage, keys::XAPI_QUEUE);
                             o.kick(); // anything left from an earlier visit
                             lrs.set(Lrs::Ready(o));
                         }

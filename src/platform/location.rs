@@ -1,6 +1,7 @@
 //! The URL: hash routes (so `dist/` works from any sub-path with no server rewrites),
 //! query parameters and the browser's language.
 
+use crate::engine::launch::{LmsFormat, LMS_PARAM, STORY_PARAM};
 use crate::i18n::Lang;
 
 /// Which of the build's two apps a page is: each has its own wasm, so what a learner downloads
@@ -156,8 +157,11 @@ pub struct Launch {
     pub kiosk: bool,
     /// `?idle=<seconds>`: kiosk inactivity before the "still there?" countdown ends the visit.
     pub idle_seconds: u32,
-    /// `?story=<id>`: the story to open (embed mode).
+    /// `?story=<id>`: the story to open (embed mode, an LMS launch).
     pub story: Option<String>,
+    /// `?lms=cmi5|scorm12`: opened by an LMS from a package (`engine::launch::launch_url`):
+    /// only the story, reporting to the LMS.
+    pub lms: Option<LmsFormat>,
     /// `?origin=<origin>`: the only origin messages are posted to (default `*`; they carry no
     /// personal data).
     pub target_origin: String,
@@ -176,11 +180,18 @@ impl Launch {
                 .and_then(|v| v.parse().ok())
                 .filter(|&s: &u32| s >= 5)
                 .unwrap_or(90),
-            story: get("story").filter(|s| !s.is_empty()),
+            story: get(STORY_PARAM).filter(|s| !s.is_empty()),
+            lms: get(LMS_PARAM).as_deref().and_then(LmsFormat::parse),
             target_origin: get("origin")
                 .filter(|o| !o.is_empty())
                 .unwrap_or_else(|| "*".into()),
         }
+    }
+
+    /// Whether the page is its story alone, with no library to go back to (embedded in a host
+    /// page, or launched by an LMS).
+    pub fn one_story(&self) -> bool {
+        self.embed || self.lms.is_some()
     }
 
     /// The launch options of this page.

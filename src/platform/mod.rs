@@ -1,8 +1,9 @@
-//! Browser glue: storage with an in-memory fallback, fetching story files, the URL.
+//! Browser glue: storage with an in-memory fallback, fetching story files, the URL, the LMS.
 //! Everything that can throw in a browser is caught here and turned into a value.
 
 pub mod download;
 pub mod frame;
+pub mod lms;
 pub mod location;
 pub mod messaging;
 pub mod storage;

@@ -19,6 +19,11 @@ pub mod keys {
     pub const XAPI_REGISTRATIONS: &str = "rapport:v2:xapi-registrations";
     /// This browser's anonymous learner id (when no actor is configured).
     pub const LEARNER_ID: &str = "rapport:v1:learner-id";
+    /// What this tab's cmi5 launch has sent, and its token (`crate::lms::cmi5::Sent`; session
+    /// storage: a reload of the same launch continues it, another launch starts its own).
+    pub const CMI5_LAUNCH: &str = "rapport:v1:cmi5-launch";
+    /// This tab's cmi5 statements not yet accepted by the LMS's LRS (session storage).
+    pub const CMI5_QUEUE: &str = "rapport:v1:cmi5-queue";
     /// Written and removed at start-up to learn whether storage works.
     pub const PROBE: &str = "rapport:probe";
 }
@@ -26,7 +31,7 @@ pub mod keys {
 /// Where values are kept.
 #[derive(Debug)]
 pub enum Storage {
-    /// The browser's `localStorage`, verified writable at start-up.
+    /// The browser's `localStorage` (or `sessionStorage`), verified writable at start-up.
     Local(web_sys::Storage),
     /// A map that lives as long as the page.
     Memory(RefCell<HashMap<String, String>>),
@@ -41,12 +46,20 @@ impl PartialEq for Storage {
 impl Storage {
     /// Opens `localStorage` if it can be read and written, else memory.
     pub fn open() -> Self {
-        let local = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                let probe = keys::PROBE;
-                s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
-            });
+        Self::probed(web_sys::window().and_then(|w| w.local_storage().ok().flatten()))
+    }
+
+    /// Opens this tab's `sessionStorage` (it outlives a reload, not the tab) if it can be read
+    /// and written, else memory.
+    pub fn session() -> Self {
+        Self::probed(web_sys::window().and_then(|w| w.session_storage().ok().flatten()))
+    }
+
+    fn probed(storage: Option<web_sys::Storage>) -> Self {
+        let local = storage.filter(|s| {
+            let probe = keys::PROBE;
+            s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
+        });
         match local {
             Some(s) => Storage::Local(s),
             None => Storage::memory(),

@@ -4,7 +4,7 @@
 //! retries, and a 409 (already stored) counts as sent, so a retry never duplicates a record.
 
 use super::location::query_param;
-use super::storage::{keys, Storage};
+use super::storage::Storage;
 use crate::records::{backoff_ms, DeployConfig, XapiConfig};
 use gloo::timers::callback::Timeout;
 use serde_json::Value;
@@ -73,39 +73,67 @@ pub async fn load_config(root: &str) -> Option<XapiConfig> {
     (!cfg.endpoint.trim_end_matches('/').is_empty()).then_some(cfg)
 }
 
+/// How delivery is going, for whoever shows it to the learner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// A send failed; the statements stay queued and are retried.
+    Failing,
+    /// Everything queued has reached the LRS.
+    Drained,
+}
+
+/// Who is told how delivery goes.
+type Watcher = Box<dyn Fn(Delivery)>;
+
 /// Statements waiting for the LRS, and the loop that sends them.
 pub struct Outbox {
     /// Where they go.
     pub config: XapiConfig,
     storage: Rc<Storage>,
+    queue_key: &'static str,
     busy: Cell<bool>,
     failures: Cell<u32>,
     retry: RefCell<Option<Timeout>>,
+    watcher: RefCell<Option<Watcher>>,
 }
 
 impl Outbox {
-    /// An outbox over `storage`.
-    pub fn new(config: XapiConfig, storage: Rc<Storage>) -> Rc<Self> {
+    /// An outbox over `storage`, the statements kept under `queue_key` (one of
+    /// `platform::storage::keys`: the free xAPI's and a cmi5 launch's queues are apart).
+    pub fn new(config: XapiConfig, storage: Rc<Storage>, queue_key: &'static str) -> Rc<Self> {
         Rc::new(Self {
             config,
             storage,
+            queue_key,
             busy: Cell::new(false),
             failures: Cell::new(0),
             retry: RefCell::new(None),
+            watcher: RefCell::new(None),
         })
+    }
+
+    /// Calls `watch` when a send fails and when the queue empties.
+    pub fn watch(&self, watch: impl Fn(Delivery) + 'static) {
+        *self.watcher.borrow_mut() = Some(Box::new(watch));
+    }
+
+    fn tell(&self, delivery: Delivery) {
+        if let Some(watch) = &*self.watcher.borrow() {
+            watch(delivery);
+        }
     }
 
     /// The queued statements (unreadable data counts as empty; it cannot be sent anyway).
     pub fn queued(&self) -> Vec<Value> {
         self.storage
-            .get(keys::XAPI_QUEUE)
+            .get(self.queue_key)
             .and_then(|raw| serde_json::from_str(&raw).ok())
             .unwrap_or_default()
     }
 
     fn save(&self, queue: &[Value]) {
         if let Ok(json) = serde_json::to_string(queue) {
-            self.storage.set(keys::XAPI_QUEUE, &json);
+            self.storage.set(self.queue_key, &json);
         }
     }
 
@@ -143,10 +171,13 @@ impl Outbox {
                     let again = Rc::clone(&outbox);
                     *outbox.retry.borrow_mut() =
                         Some(Timeout::new(backoff_ms(failures - 1), move || again.kick()));
-                    break;
+                    outbox.busy.set(false);
+                    outbox.tell(Delivery::Failing);
+                    return;
                 }
             }
             outbox.busy.set(false);
+            outbox.tell(Delivery::Drained);
         });
     }
 

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod generate;
 pub mod graph;
 pub mod ids;
+pub mod launch;
 pub mod lints;
 pub mod load;
 pub mod model;

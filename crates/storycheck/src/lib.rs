@@ -6,6 +6,7 @@ mod build_stories;
 mod check;
 mod files;
 mod graph;
+mod package;
 mod play;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,9 @@ enum Command {
     /// Write what the web build serves beside the story files: each story split into one file
     /// per locale (`OUTDIR/stories/<id>.<locale>.json`) and the library's `OUTDIR/catalog.json`.
     BuildStories(build_stories::Args),
+    /// Zip the built app (`dist/`) with the chosen stories for an LMS: `cmi5.xml` (one AU per
+    /// story) or SCORM 1.2's `imsmanifest.xml` (one SCO per story).
+    Package(package::Args),
 }
 
 /// Runs storycheck with `args` (without the program name); returns the exit status.
@@ -68,6 +72,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
         Some(Command::Play(args)) => play::run(&args, out, err),
         Some(Command::Graph(args)) => graph::run(&args, out),
         Some(Command::BuildStories(args)) => build_stories::run(&args, out),
+        Some(Command::Package(args)) => package::run(&args, out),
         Some(Command::Schema) => {
             write!(out, "{}", rapport_engine::json_schema())?;
             Ok(0)
