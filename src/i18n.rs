@@ -54,30 +54,36 @@ impl Lang {
     }
 }
 
+/// A table of strings in every language: `messages! { Table; Name => "en", "es", "pt"; … }`.
+/// A part of the app that only some visits open (the class report) keeps its own table, so its
+/// strings are linked only where it is.
 macro_rules! messages {
-    ($($(#[$doc:meta])* $name:ident => $en:expr, $es:expr, $pt:expr;)*) => {
+    ($table:ident; $($(#[$doc:meta])* $name:ident => $en:expr, $es:expr, $pt:expr;)*) => {
         /// A string of the interface.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg {
+        pub enum $table {
             $($(#[$doc])* $name,)*
         }
 
-        impl Msg {
+        impl $table {
             /// The string in a language.
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                use $crate::i18n::Lang;
                 match (self, lang) {
                     $(
-                        (Msg::$name, Lang::En) => $en,
-                        (Msg::$name, Lang::Es) => $es,
-                        (Msg::$name, Lang::Pt) => $pt,
+                        ($table::$name, Lang::En) => $en,
+                        ($table::$name, Lang::Es) => $es,
+                        ($table::$name, Lang::Pt) => $pt,
                     )*
                 }
             }
         }
     };
 }
+pub(crate) use messages;
 
 messages! {
+    Msg;
     /// Product tagline.
     Tagline => "Rehearse the client conversations that matter.",
         "Ensaya las conversaciones con clientes que importan.",

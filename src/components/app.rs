@@ -62,6 +62,8 @@ pub fn App() -> Html {
         // An embedded story is the whole app: there is no library to go back to.
         Route::Library if launch.embed => launch.story.clone().map_or(Route::Library, Route::Story),
         Route::Upload if launch.kiosk => Route::Library,
+        // Trainers' pages: never in a kiosk or an embedded story.
+        Route::Report if launch.kiosk || launch.embed => Route::Library,
         route => route,
     };
     let opened = match &route {
@@ -158,6 +160,8 @@ pub fn App() -> Html {
             <Library lang={lang} catalog={ctx.catalog.clone()} sessions={ctx.saved_sessions()} best={ctx.best.clone()} />
         },
         Route::Upload => html! { <Upload lang={lang} on_story={on_story} /> },
+        // Until the authoring app lands: the class report, mounted here to be moved there.
+        Route::Report => html! { <super::report::Report lang={lang} /> },
         Route::Story(id) => story_page(
             &ctx,
             &StoryId::new(id),

@@ -10,6 +10,7 @@ pub mod library;
 pub mod player;
 pub mod portrait;
 pub mod problems;
+pub mod report;
 pub mod story_map;
 pub mod transcript;
 pub mod upload;

@@ -12,6 +12,8 @@ pub enum Route {
     Story(String),
     /// The page for loading your own story.
     Upload,
+    /// The class report, for trainers (moves to the authoring app, which mounts `Report`).
+    Report,
 }
 
 impl Route {
@@ -23,6 +25,7 @@ impl Route {
         match (parts.next(), parts.next()) {
             (Some("story"), Some(id)) => Route::Story(id.to_string()),
             (Some("upload"), _) => Route::Upload,
+            (Some("report"), _) => Route::Report,
             _ => Route::Library,
         }
     }
@@ -33,6 +36,7 @@ impl Route {
             Route::Library => "#/".into(),
             Route::Story(id) => format!("#/story/{id}"),
             Route::Upload => "#/upload".into(),
+            Route::Report => "#/report".into(),
         }
     }
 }

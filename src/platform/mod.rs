@@ -4,6 +4,7 @@
 pub mod download;
 pub mod frame;
 pub mod location;
+pub mod lrs;
 pub mod messaging;
 pub mod storage;
 pub mod stories;

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod csv;
+pub mod lrs;
 mod statement;
 pub mod summary;
 pub mod tally;

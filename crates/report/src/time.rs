@@ -12,6 +12,37 @@ fn days(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The date of a day number since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Milliseconds since the epoch as an xAPI timestamp (`2026-12-05T12:00:00.000Z`).
+pub fn ms_iso(ms: i64) -> String {
+    let (day, rest) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    let (y, m, d) = civil(day);
+    let (h, min, s, milli) = (
+        rest / 3_600_000,
+        rest / 60_000 % 60,
+        rest / 1000 % 60,
+        rest % 1000,
+    );
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
+}
+
+/// Milliseconds since the epoch as the calendar date (UTC) `YYYY-MM-DD`.
+pub fn ms_date(ms: i64) -> String {
+    ms_iso(ms)[..10].to_string()
+}
+
 fn int(s: &str) -> Option<i64> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -87,6 +118,9 @@ mod tests {
             iso_ms("2026-12-05T12:00:00Z")
         );
         assert_eq!(date_ms("2026-12-05"), Some(1_796_428_800_000));
+        assert_eq!(ms_iso(1_796_472_000_123), "2026-12-05T12:00:00.123Z");
+        assert_eq!(ms_iso(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(ms_date(951_782_400_000), "2000-02-29");
         for bad in [
             "",
             "yesterday",
