@@ -360,6 +360,9 @@ pub fn Report(props: &ReportProps) -> Html {
                 </div>
                 if report.stories.is_empty() {
                     <p class="report-empty">{ Text::Empty.get(lang) }</p>
+                    if report.counts.used == 0 && report.counts.foreign > 0 {
+                        <p class="report-empty">{ Text::AllForeign.get(lang) }</p>
+                    }
                 }
                 { for report.stories.iter().map(|s| html! {
                     <StorySection key={s.story.id.to_string()} story={s.clone()} lang={lang} />

@@ -60,19 +60,38 @@ fn value(node: &NodeRef) -> String {
 #[component]
 pub fn ReportSource(props: &ReportSourceProps) -> Html {
     let lang = props.lang;
-    let endpoint = use_node_ref();
+    // The two fields the deployment fills in are the page's state: a render never resets what
+    // the trainer typed, and the configuration, when it arrives, fills them once.
+    let endpoint = use_state(|| props.endpoint.clone());
+    let base = use_state(|| props.base.clone());
+    {
+        let endpoint = endpoint.clone();
+        use_effect_with(props.endpoint.clone(), move |e| endpoint.set(e.clone()));
+    }
+    {
+        let base = base.clone();
+        use_effect_with(props.base.clone(), move |b| base.set(b.clone()));
+    }
     let user = use_node_ref();
     let password = use_node_ref();
-    let base = use_node_ref();
     let from = use_node_ref();
     let until = use_node_ref();
+    let typed = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                state.set(input.value());
+            }
+        })
+    };
+    let (on_endpoint, on_base) = (typed(&endpoint), typed(&base));
     let request = {
         let (base, from, until) = (base.clone(), from.clone(), until.clone());
         let on_request = props.on_request.clone();
         move |source: Source| {
             on_request.emit(Request {
                 source,
-                base: value(&base),
+                base: (*base).clone(),
                 from: value(&from),
                 until: value(&until),
             })
@@ -84,7 +103,7 @@ pub fn ReportSource(props: &ReportSourceProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             request(Source::Lrs {
-                endpoint: value(&endpoint),
+                endpoint: (*endpoint).clone(),
                 user: value(&user),
                 password: value(&password),
             });
@@ -109,7 +128,7 @@ pub fn ReportSource(props: &ReportSourceProps) -> Html {
             <form class="card" onsubmit={on_submit}>
                 <h2>{ Text::FromLrs.get(lang) }</h2>
                 <label>{ Text::Endpoint.get(lang) }
-                    <input ref={endpoint} id="report-endpoint" type="url" value={props.endpoint.clone()} placeholder="https://lrs.example.org/xAPI/" /></label>
+                    <input id="report-endpoint" type="url" value={(*endpoint).clone()} oninput={on_endpoint} placeholder="https://lrs.example.org/xAPI/" /></label>
                 <div class="pair">
                     <label>{ Text::User.get(lang) }
                         <input ref={user} id="report-user" type="text" autocomplete="username" /></label>
@@ -122,6 +141,8 @@ pub fn ReportSource(props: &ReportSourceProps) -> Html {
             <div class="card">
                 <h2>{ Text::FromFile.get(lang) }</h2>
                 <input id="report-file" type="file" accept=".json,.jsonl,.ndjson,application/json" onchange={on_file} disabled={props.busy} />
+            </div>
+            <div class="card report-filters">
                 <fieldset>
                     <legend>{ Text::Dates.get(lang) }</legend>
                     <div class="pair">
@@ -132,7 +153,7 @@ pub fn ReportSource(props: &ReportSourceProps) -> Html {
                     </div>
                 </fieldset>
                 <label>{ Text::ActivityBase.get(lang) }
-                    <input ref={base} id="report-base" type="url" value={props.base.clone()} /></label>
+                    <input id="report-base" type="url" value={(*base).clone()} oninput={on_base} /></label>
             </div>
         </div>
     }

@@ -83,6 +83,10 @@ crate::i18n::messages! {
     KeptSoFar => "What was read before is shown below.", "Abajo se muestra lo leído hasta ahora.", "Abaixo está o que foi lido até agora.";
     /// Nothing to show.
     Empty => "No play-throughs in what was read.", "No hay partidas en lo leído.", "Nenhuma partida no que foi lido.";
+    /// Every statement was about other activities.
+    AllForeign => "None of these statements is about this deployment's stories. Check the activity IDs (beside the dates): they must start as the deployment's statements do.",
+        "Ninguna sentencia trata de las historias de esta instalación. Revisa el inicio de los ID de actividad (junto a las fechas).",
+        "Nenhuma declaração é sobre as histórias desta instalação. Confira o início dos IDs de atividade (ao lado das datas).";
     /// Figures.
     Learners => "learners", "participantes", "participantes";
     /// Figures.
