@@ -103,6 +103,10 @@ pub(crate) struct StoryTally {
 /// The streaming tally: feed it pages, then ask for the [`crate::Report`].
 pub struct Tally {
     base: String,
+    /// The extension IRIs read, made once rather than for every statement.
+    ext_choice: String,
+    ext_outcome: String,
+    ext_scores: String,
     dates: Dates,
     pub(crate) stories: Vec<StoryTally>,
     by_id: FxHashMap<String, usize>,
@@ -161,6 +165,9 @@ impl Tally {
             })
             .collect();
         Self {
+            ext_choice: xapi::ext(&base, ext::CHOICE),
+            ext_outcome: xapi::ext(&base, ext::OUTCOME),
+            ext_scores: xapi::ext(&base, ext::OBJECTIVE_SCORES),
             base,
             dates,
             stories,
@@ -278,14 +285,12 @@ impl Tally {
             self.counts.outside += 1;
             return;
         }
-        let base = &self.base;
         let tally = &self.stories[story_at];
-        let extension = |name: &str| {
-            let iri = xapi::ext(base, name);
+        let extension = |iri: &str| {
             s.result
                 .as_ref()
                 .and_then(|r| r.extensions.as_ref())
-                .and_then(|e| e.get(iri.as_str()).copied())
+                .and_then(|e| e.get(iri).copied())
         };
         // Everything is checked before anything is kept, so a statement is used whole or not.
         let event = match kind {
@@ -297,7 +302,7 @@ impl Tally {
                     .as_ref()
                     .and_then(|r| r.response.as_deref().map(str::to_string))
                     .or_else(|| {
-                        extension(ext::CHOICE).and_then(|v| serde_json::from_str(v.get()).ok())
+                        extension(&self.ext_choice).and_then(|v| serde_json::from_str(v.get()).ok())
                     });
                 let found = tally.node_index.get(node_id).and_then(|&n| {
                     let node = tally.story.file.nodes.get(n as usize)?;
@@ -320,7 +325,7 @@ impl Tally {
                 })
             }
             Kind::Completed => {
-                let outcome = extension(ext::OUTCOME)
+                let outcome = extension(&self.ext_outcome)
                     .and_then(|v| serde_json::from_str::<&str>(v.get()).ok())
                     .and_then(|name| {
                         [Outcome::Failure, Outcome::Partial, Outcome::Success]
@@ -331,7 +336,7 @@ impl Tally {
                     self.counts.unknown += 1;
                     return;
                 };
-                let scores: FxHashMap<String, Option<f64>> = extension(ext::OBJECTIVE_SCORES)
+                let scores: FxHashMap<String, Option<f64>> = extension(&self.ext_scores)
                     .and_then(|v| serde_json::from_str(v.get()).ok())
                     .unwrap_or_default();
                 Record::Ended(Done {
@@ -358,14 +363,22 @@ impl Tally {
             }
         };
         self.counts.used += 1;
-        let play = self.stories[story_at]
-            .plays
-            .entry(registration.to_string())
-            .or_insert_with(|| Play {
-                learner,
-                first: at,
-                ..Play::default()
-            });
+        let plays = &mut self.stories[story_at].plays;
+        // Looked up before inserting: most statements continue a play-through already seen, and
+        // `entry` would copy the registration for each.
+        if !plays.contains_key(registration) {
+            plays.insert(
+                registration.to_string(),
+                Play {
+                    learner,
+                    first: at,
+                    ..Play::default()
+                },
+            );
+        }
+        let Some(play) = plays.get_mut(registration) else {
+            return;
+        };
         play.first = play.first.min(at);
         match event {
             Record::Opened => {}
