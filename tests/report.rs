@@ -441,3 +441,32 @@ fn the_csv_has_a_row_per_reply_and_per_learner() {
         "{learners}"
     );
 }
+
+/// The story's section as a trainer first sees it (server-rendered): the figures, the outcome
+/// split, and the harmful hotspot that tops the list, with its share and the reply most picked.
+#[tokio::test]
+async fn the_section_leads_with_where_the_class_went_wrong() {
+    use rapport::components::report::story_section::{StorySection, StorySectionProps};
+    use rapport::i18n::Lang;
+    let (stories, statements) = class();
+    let mut tally = Tally::new(stories, BASE, Dates::default());
+    tally.page(&Value::Array(statements).to_string()).expect("reads");
+    let report = tally.report();
+    let santino = report.stories[0].clone();
+    let html = yew::LocalServerRenderer::<StorySection>::with_props(StorySectionProps {
+        story: santino,
+        lang: Lang::En,
+    })
+    .render()
+    .await;
+    let text = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} in {html}"));
+    // Six learners, seven play-throughs.
+    assert!(html.contains(r#"data-figure="learners"><dt>learners</dt><dd>6</dd>"#), "{html}");
+    assert!(html.contains(r#"data-figure="plays"><dt>play-throughs</dt><dd>7</dd>"#), "{html}");
+    // The worst opening first: 4 of the 8 replies made there were harmful.
+    let first_hotspot = text(r#"<section class="hotspots">"#);
+    let share = text("4 of 8 (50%)");
+    let reply = text("Hi Roberto, Daniel here!");
+    assert!(first_hotspot < share && share < reply);
+    assert!(share < text("Where unfinished play-throughs stopped"));
+}
