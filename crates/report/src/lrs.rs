@@ -24,8 +24,10 @@ fn encode(value: &str) -> String {
 }
 
 /// The first page of statements about `activity` (a story's IRI) from the LRS at `endpoint`
-/// (ending in `/`), within `dates` (the LRS filters on `stored`, which the report's own filter
-/// on `timestamp` then refines).
+/// (ending in `/`). The LRS's `since` and `until` compare `stored`, the time the LRS received a
+/// statement, which is never before its `timestamp`: `since` may cut what the range's start
+/// excludes anyway, but `until` would drop a reply made inside the range and stored after it
+/// (sent late by an offline outbox), so it is left to the report's own filter on `timestamp`.
 pub fn statements_url(endpoint: &str, activity: &str, dates: Dates) -> String {
     let mut url = format!(
         "{endpoint}statements?activity={}&related_activities=true&limit={PAGE_LIMIT}",
@@ -33,9 +35,6 @@ pub fn statements_url(endpoint: &str, activity: &str, dates: Dates) -> String {
     );
     if let Some(from) = dates.from {
         url.push_str(&format!("&since={}", encode(&ms_iso(from))));
-    }
-    if let Some(until) = dates.until {
-        url.push_str(&format!("&until={}", encode(&ms_iso(until))));
     }
     url
 }
@@ -69,7 +68,7 @@ mod tests {
             "https://rapport.example/xapi/stories/mr-santino",
             Dates {
                 from: Some(0),
-                until: None,
+                until: Some(86_400_000),
             },
         );
         assert_eq!(
