@@ -126,6 +126,16 @@ fn class() -> (Vec<Rc<Story>>, Vec<Value>) {
     (vec![santino, bad_news], all)
 }
 
+/// The class's statements and the tally of them read as one JSON array, within `dates`.
+fn class_read(dates: Dates) -> (Vec<Value>, Tally) {
+    let (stories, statements) = class();
+    let mut tally = Tally::new(stories, BASE, dates);
+    tally
+        .page(&Value::Array(statements.clone()).to_string())
+        .expect("reads");
+    (statements, tally)
+}
+
 /// What a trainer would count by hand from the statements: per story, play-throughs,
 /// completions per outcome, and picks per (node, reply).
 struct Expected {
@@ -361,11 +371,7 @@ fn malformed_foreign_and_unknown_statements_are_skipped_and_counted() {
 
 #[test]
 fn a_page_that_is_not_json_says_so_and_keeps_what_was_read() {
-    let (stories, statements) = class();
-    let mut tally = Tally::new(stories, BASE, Dates::default());
-    tally
-        .page(&Value::Array(statements.clone()).to_string())
-        .expect("reads");
+    let (statements, mut tally) = class_read(Dates::default());
     let err = tally
         .page("<html>Bad gateway</html>")
         .expect_err("not JSON");
@@ -375,16 +381,12 @@ fn a_page_that_is_not_json_says_so_and_keeps_what_was_read() {
 
 #[test]
 fn the_date_range_keeps_only_the_statements_in_it() {
-    let (stories, statements) = class();
     // Learner i played on December 1 + i: December 3 to 6 holds learners 2 to 5.
     let dates = Dates {
         from: rapport_report::time::date_ms("2026-12-03"),
         until: rapport_report::time::date_ms("2026-12-07"),
     };
-    let mut tally = Tally::new(stories, BASE, dates);
-    tally
-        .page(&Value::Array(statements.clone()).to_string())
-        .expect("reads");
+    let (statements, tally) = class_read(dates);
     let report = tally.report();
     let inside: Vec<Value> = statements
         .iter()
@@ -403,11 +405,7 @@ fn the_date_range_keeps_only_the_statements_in_it() {
 
 #[test]
 fn the_csv_has_a_row_per_reply_and_per_learner() {
-    let (stories, statements) = class();
-    let mut tally = Tally::new(stories, BASE, Dates::default());
-    tally
-        .page(&Value::Array(statements.clone()).to_string())
-        .expect("reads");
+    let (statements, tally) = class_read(Dates::default());
     let report = tally.report();
     let replies = replies_csv(&report, "en");
     let rows: Vec<&str> = replies.lines().collect();
@@ -450,7 +448,9 @@ async fn the_section_leads_with_where_the_class_went_wrong() {
     use rapport::i18n::Lang;
     let (stories, statements) = class();
     let mut tally = Tally::new(stories, BASE, Dates::default());
-    tally.page(&Value::Array(statements).to_string()).expect("reads");
+    tally
+        .page(&Value::Array(statements).to_string())
+        .expect("reads");
     let report = tally.report();
     let santino = report.stories[0].clone();
     let html = yew::LocalServerRenderer::<StorySection>::with_props(StorySectionProps {
@@ -459,10 +459,19 @@ async fn the_section_leads_with_where_the_class_went_wrong() {
     })
     .render()
     .await;
-    let text = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} in {html}"));
+    let text = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {html}"))
+    };
     // Six learners, seven play-throughs.
-    assert!(html.contains(r#"data-figure="learners"><dt>learners</dt><dd>6</dd>"#), "{html}");
-    assert!(html.contains(r#"data-figure="plays"><dt>play-throughs</dt><dd>7</dd>"#), "{html}");
+    assert!(
+        html.contains(r#"data-figure="learners"><dt>learners</dt><dd>6</dd>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"data-figure="plays"><dt>play-throughs</dt><dd>7</dd>"#),
+        "{html}"
+    );
     // The worst opening first: 4 of the 8 replies made there were harmful.
     let first_hotspot = text(r#"<section class="hotspots">"#);
     let share = text("4 of 8 (50%)");
