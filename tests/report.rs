@@ -405,7 +405,7 @@ fn the_date_range_keeps_only_the_statements_in_it() {
 
 #[test]
 fn the_csv_has_a_row_per_reply_and_per_learner() {
-    let (statements, tally) = class_read(Dates::default());
+    let (_, tally) = class_read(Dates::default());
     let report = tally.report();
     let replies = replies_csv(&report, "en");
     let rows: Vec<&str> = replies.lines().collect();

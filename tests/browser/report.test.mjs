@@ -194,3 +194,15 @@ test('a wrong password says to check the credentials, and nothing breaks', async
   assert.match(await page.getByRole('alert').innerText(), /Check the endpoint address/);
   await ctx.close();
 });
+
+test('a kiosk and an embedded story never show the report', async () => {
+  const ctx = await context();
+  const page = await newPage(ctx);
+  for (const query of ['?kiosk=1', '?embed=1&story=mr-santino']) {
+    await page.goto(`${server.base}${query}#/report`);
+    await page.locator('body > .app:not([data-opening])').waitFor({ timeout: WAIT });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('main.report').count(), 0, `${query}: no report`);
+  }
+  await ctx.close();
+});

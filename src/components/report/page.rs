@@ -275,10 +275,11 @@ pub fn Report(props: &ReportProps) -> Html {
                         reading: true,
                         ..(*shown).clone()
                     });
-                    let (aggregate, last_file, generation) = (
+                    let (aggregate, last_file, generation, shown) = (
                         aggregate_file.clone(),
                         last_file.clone(),
                         generation.clone(),
+                        shown.clone(),
                     );
                     let base = request.base;
                     *reader.borrow_mut() =
@@ -286,9 +287,17 @@ pub fn Report(props: &ReportProps) -> Html {
                             if *generation.borrow() != mine {
                                 return;
                             }
-                            let text = Rc::new(text.unwrap_or_default());
-                            aggregate(&text, &base, range);
-                            *last_file.borrow_mut() = Some(text);
+                            match text {
+                                Ok(text) => {
+                                    let text = Rc::new(text);
+                                    aggregate(&text, &base, range);
+                                    *last_file.borrow_mut() = Some(text);
+                                }
+                                Err(e) => shown.set(Shown {
+                                    problem: Some(Problem::NotStatements(e.to_string())),
+                                    ..Shown::default()
+                                }),
+                            }
                         }));
                 }
                 Source::Dates => {
