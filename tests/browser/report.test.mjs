@@ -118,8 +118,8 @@ test('the report read from the LRS shows every count, outcome and per-reply numb
   ctx.on('request', (r) => { if (r.url().startsWith(lrs.url)) methods.push(r.method()); });
   const page = await newPage(ctx);
   await page.goto(`${server.base}#/report`);
-  await page.locator('#report-endpoint').waitFor();
-  assert.equal(await page.locator('#report-endpoint').inputValue(), lrs.url, 'the configured endpoint is filled in');
+  // The configured endpoint fills the field once config.json has been read.
+  await page.waitForFunction((url) => document.querySelector('#report-endpoint')?.value === url, lrs.url, { timeout: WAIT });
   await page.getByRole('button', { name: 'Read from the LRS' }).click();
   await page.locator('main.report[aria-busy="false"] .report-counts').waitFor({ timeout: WAIT });
   await checkReport(page);
