@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, root } from './harness.mjs';
+import { serve, launch, newPage, root, audit } from './harness.mjs';
 import { startLrs, AUTH } from './lrs.mjs';
 
 const BASE = 'https://rapport.example/xapi/';
@@ -149,6 +149,9 @@ test('the same report from a file of the statements', async () => {
   await page.locator('#report-file:not([disabled])').setInputFiles(file);
   await checkReport(page);
   assert.equal(await page.locator('.report-counts').getAttribute('data-skipped'), '0');
+  // The whole report open (every decision), audited for accessibility.
+  await page.locator('details.decision').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+  assert.deepEqual(await audit(page), []);
   assert.deepEqual(page.errors, []);
   await ctx.close();
 });

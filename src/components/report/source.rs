@@ -139,7 +139,7 @@ pub fn ReportSource(props: &ReportSourceProps) -> Html {
                 <button type="submit" class="primary" disabled={props.busy}>{ Text::ReadLrs.get(lang) }</button>
             </form>
             <div class="card">
-                <h2>{ Text::FromFile.get(lang) }</h2>
+                <h2><label for="report-file">{ Text::FromFile.get(lang) }</label></h2>
                 <input id="report-file" type="file" accept=".json,.jsonl,.ndjson,application/json" onchange={on_file} disabled={props.busy} />
             </div>
             <div class="card report-filters">
