@@ -53,7 +53,7 @@ pub fn Decisions(props: &DecisionsProps) -> Html {
                                     html! {
                                         <tr class={r.rating.as_str()} data-choice={r.choice.to_string()}>
                                             <td class="reply">{ text }</td>
-                                            <td class="rating"><span class={classes!("badge", r.rating.as_str())}>{ rating_label(r.rating, lang) }</span></td>
+                                            <td class="rating-cell"><span class={classes!("badge", r.rating.as_str())}>{ rating_label(r.rating, lang) }</span></td>
                                             <td class="picks">
                                                 <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
                                                     <rect class={r.rating.as_str()} width={num(share)} height="8" />
