@@ -58,7 +58,7 @@ bench: setup-test dist tools
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -p rapport -p rapport-engine --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p rapport -p rapport-engine -p rapport-report --lib --bins -- -D warnings
 
 native-test: setup tools
 	cargo test --workspace

@@ -26,6 +26,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, root, dist } from '../tests/browser/harness.mjs';
 import { compile } from '../bench/ink/port.mjs';
+import { measureReport } from './bench-report.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 7));
 const STORY = process.env.BENCH_STORY || 'mr-santino';
@@ -370,6 +371,9 @@ const engine = await attempt('engine scaling', async () => {
 for (const s of Object.values(servers)) await s.close();
 fs.rmSync(tmp, { recursive: true, force: true });
 
+// The class report (scripts/bench-report.mjs): 100,000 statements read from a file, CPU 1x.
+const report = await attempt('class report', () => measureReport({ statements: 100_000, runs: 3 }));
+
 // ---------------------------------------------------------------------------------------------
 // The tables.
 const out = [];
@@ -487,6 +491,13 @@ if (engine) {
   out.push('## Engine scaling: generated stories (`rapport-bench generate N`), no budget', '');
   table(['story', 'native load + validate', 'native play-through', 'native exhaustive analysis',
     'Chromium load + validate', 'Chromium play-through', 'inkjs load', 'inkjs play-through', 'Rapport / inkjs (load / play)', 'ink compile (node)'], erows);
+}
+if (report) {
+  const t = median(report.times);
+  out.push('## Class report: statements aggregated in Chromium, CPU 1x (scripts/bench-report.mjs)', '');
+  table(['statements (file)', 'play-throughs', 'parse + aggregate (median, range)', 'statements per second', 'goal', 'goal met'],
+    [[`${report.statements.toLocaleString('en-US')} (${(report.bytes / 1048576).toFixed(0)} MB)`, report.plays.toLocaleString('en-US'),
+      spread(report.times, ms), Math.round(report.statements / (t / 1000)).toLocaleString('en-US'), '100,000 in < 2 s', t < 2000 ? 'yes' : 'no']]);
 }
 if (failures.length) out.push('Not measured this run:', '', ...failures.map((f) => `- ${f}`), '');
 

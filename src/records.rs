@@ -5,15 +5,8 @@ use crate::engine::{review, Completion, Outcome, Session, Story, Turn};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-/// xAPI verbs used.
-pub mod verbs {
-    /// The learner opened a story.
-    pub const INITIALIZED: &str = "http://adlnet.gov/expapi/verbs/initialized";
-    /// The learner picked a reply.
-    pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
-    /// The conversation reached an ending.
-    pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
-}
+pub use crate::engine::xapi::verbs;
+use crate::engine::xapi::{self, ext as name};
 
 /// Where and as whom statements are sent; present only when a deployment configures it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,7 +25,7 @@ pub struct XapiConfig {
 }
 
 fn default_base() -> String {
-    "https://rapport.training/xapi/".into()
+    xapi::DEFAULT_BASE.into()
 }
 
 /// The `config.json` a deployment may place next to `index.html`.
@@ -57,11 +50,11 @@ impl XapiConfig {
 
     /// The story's activity IRI.
     pub fn story_iri(&self, story: &Story) -> String {
-        format!("{}stories/{}", self.activity_base, story.id)
+        xapi::story_iri(&self.activity_base, story.id.as_str())
     }
 
     fn ext(&self, name: &str) -> String {
-        format!("{}ext/{name}", self.activity_base)
+        xapi::ext(&self.activity_base, name)
     }
 }
 
@@ -138,7 +131,7 @@ pub fn answered(
     let mut s = base(actor, verbs::ANSWERED, stamp, registration);
     s["object"] = json!({
         "objectType": "Activity",
-        "id": format!("{}/nodes/{}", cfg.story_iri(story), turn.node),
+        "id": xapi::node_iri(&cfg.activity_base, story.id.as_str(), turn.node.as_str()),
         "definition": {
             "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
             "interactionType": "choice",
@@ -146,19 +139,19 @@ pub fn answered(
         }
     });
     let mut ext = serde_json::Map::new();
-    ext.insert(cfg.ext("emotion-changes"), Value::Object(changes));
-    ext.insert(cfg.ext("choice"), json!(turn.choice.to_string()));
+    ext.insert(cfg.ext(name::EMOTION_CHANGES), Value::Object(changes));
+    ext.insert(cfg.ext(name::CHOICE), json!(turn.choice.to_string()));
     if let Some(c) = choice {
         let rating = c.feedback.rating.as_str();
-        ext.insert(cfg.ext("rating"), json!(rating));
+        ext.insert(cfg.ext(name::RATING), json!(rating));
         ext.insert(
-            cfg.ext("principle"),
+            cfg.ext(name::PRINCIPLE),
             json!(c.feedback.principle.to_string()),
         );
-        ext.insert(cfg.ext("reply"), json!(en.text(&c.text)));
+        ext.insert(cfg.ext(name::REPLY), json!(en.text(&c.text)));
     }
     if let Some(rule) = &turn.rule {
-        ext.insert(cfg.ext("rule"), json!(rule.to_string()));
+        ext.insert(cfg.ext(name::RULE), json!(rule.to_string()));
     }
     s["result"] = json!({ "response": turn.choice.to_string(), "extensions": ext });
     s["context"]["contextActivities"] =
@@ -184,9 +177,9 @@ pub fn completed(
     let mut s = base(actor, verbs::COMPLETED, stamp, registration);
     s["object"] = story_activity(cfg, story);
     let mut ext = serde_json::Map::new();
-    ext.insert(cfg.ext("outcome"), json!(completion.outcome.as_str()));
-    ext.insert(cfg.ext("objective-scores"), Value::Object(scores));
-    ext.insert(cfg.ext("ending"), json!(completion.ending.to_string()));
+    ext.insert(cfg.ext(name::OUTCOME), json!(completion.outcome.as_str()));
+    ext.insert(cfg.ext(name::OBJECTIVE_SCORES), Value::Object(scores));
+    ext.insert(cfg.ext(name::ENDING), json!(completion.ending.to_string()));
     let mut result = json!({
         "success": completion.outcome == Outcome::Success,
         "completion": true,

@@ -6,6 +6,7 @@
 
 pub mod home;
 pub mod i18n;
+pub mod report;
 pub mod upload;
 
 use crate::components::app::{PageContext, Pages};
@@ -28,9 +29,8 @@ impl Pages for Author {
             Route::Upload => {
                 Some(html! { <Upload lang={lang} on_story={page.on_story.clone()} /> })
             }
-            Route::Library | Route::Studio | Route::Report => {
-                Some(html! { <AuthorHome lang={lang} /> })
-            }
+            Route::Report => Some(html! { <report::Report lang={lang} /> }),
+            Route::Library | Route::Studio => Some(html! { <AuthorHome lang={lang} /> }),
         }
     }
 }

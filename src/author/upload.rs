@@ -252,7 +252,7 @@ fn live(
             if let Some(file) = file {
                 <div>
                     <h2>{ Msg::StoryMap.get(lang) }</h2>
-                    { story_map(file, &[], lang) }
+                    { story_map(file, &[], None, lang) }
                 </div>
             }
         </div>

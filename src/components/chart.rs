@@ -7,14 +7,53 @@ use crate::i18n::{Lang, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 
-const W: f32 = 640.0;
-const H: f32 = 220.0;
+/// The plot's size (SVG units) and margins; the class report's emotion bands share them.
+pub const W: f32 = 640.0;
+/// Height.
+pub const H: f32 = 220.0;
 const LEFT: f32 = 36.0;
 const RIGHT: f32 = 16.0;
 const TOP: f32 = 14.0;
-const BOTTOM: f32 = 30.0;
+/// Room under the plot for the turn labels.
+pub const BOTTOM: f32 = 30.0;
 /// Dash patterns so lines differ in greyscale too.
-const DASHES: [&str; 5] = ["", "7 4", "2 4", "10 3 2 3", "4 2"];
+pub const DASHES: [&str; 5] = ["", "7 4", "2 4", "10 3 2 3", "4 2"];
+
+/// Where turn `i` of `n` (the last index) sits across the plot.
+pub fn x_at(i: usize, n: usize) -> f32 {
+    LEFT + (W - LEFT - RIGHT) * i as f32 / n.max(1) as f32
+}
+
+/// Where value `v` of emotion `e` sits up the plot (its whole range fills the height).
+pub fn y_at(e: &crate::engine::model::EmotionDef, v: f32) -> f32 {
+    let share = (v - e.min as f32) / (e.max - e.min).max(1) as f32;
+    TOP + (H - TOP - BOTTOM) * (1.0 - share)
+}
+
+/// The legend: each emotion's name beside its line's dash pattern.
+pub fn legend(story: &Story, lang: Lang) -> Html {
+    let tr = story.localiser(lang.code());
+    html! {
+        <ul class="legend">
+            { for story.file.emotions.iter().enumerate().map(|(k, e)| html! {
+                <li class={format!("series-{}", k % DASHES.len())}>
+                    <svg viewBox="0 0 30 8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" stroke-dasharray={DASHES[k % DASHES.len()]} /></svg>
+                    { tr.text(&e.label) }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// The grid lines at the bottom, middle and top of every emotion's range.
+pub fn grid() -> Html {
+    html! {
+        { for [0.0f32, 0.5, 1.0].iter().map(|f| {
+            let gy = TOP + (H - TOP - BOTTOM) * f;
+            html! { <line class="grid" x1={num(LEFT)} x2={num(W - RIGHT)} y1={num(gy)} y2={num(gy)} /> }
+        }) }
+    }
+}
 
 /// Props of [`EmotionChart`].
 #[derive(Properties, PartialEq)]
@@ -36,12 +75,9 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
     let tr = story.localiser(lang.code());
     let moments = props.session.walk(story);
     let n = moments.len().max(2) - 1;
-    let x = |i: usize| LEFT + (W - LEFT - RIGHT) * i as f32 / n as f32;
+    let x = |i: usize| x_at(i, n);
     let emotions = &story.file.emotions;
-    let y = |e: &crate::engine::model::EmotionDef, v: i32| {
-        let share = (v - e.min) as f32 / (e.max - e.min).max(1) as f32;
-        TOP + (H - TOP - BOTTOM) * (1.0 - share)
-    };
+    let y = |e: &crate::engine::model::EmotionDef, v: i32| y_at(e, v as f32);
     let detail = selected.and_then(|turn| {
         // Point `turn` shows the values after the `turn`th reply.
         let choice = moments.get(turn.checked_sub(1)?)?.reply?.choice;
@@ -56,19 +92,9 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
     html! {
         <figure class="chart">
             <figcaption>{ Msg::Timeline.get(lang) }</figcaption>
-            <ul class="legend">
-                { for emotions.iter().enumerate().map(|(k, e)| html! {
-                    <li class={format!("series-{}", k % DASHES.len())}>
-                        <svg viewBox="0 0 30 8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" stroke-dasharray={DASHES[k % DASHES.len()]} /></svg>
-                        { tr.text(&e.label) }
-                    </li>
-                }) }
-            </ul>
+            { legend(story, lang) }
             <svg class="chart-svg" viewBox={format!("0 0 {} {}", num(W), num(H))} role="group" aria-label={Msg::Timeline.get(lang)}>
-                { for [0.0f32, 0.5, 1.0].iter().map(|f| {
-                    let gy = TOP + (H - TOP - BOTTOM) * f;
-                    html! { <line class="grid" x1={num(LEFT)} x2={num(W - RIGHT)} y1={num(gy)} y2={num(gy)} /> }
-                }) }
+                { grid() }
                 { for emotions.iter().enumerate().map(|(k, e)| {
                     let points: Vec<String> = moments.iter().enumerate()
                         .map(|(i, m)| format!("{},{}", num(x(i)), num(y(e, m.state.emotions.get(&e.id).copied().unwrap_or(e.start)))))

@@ -96,7 +96,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             </ul>
             <EmotionChart story={story.clone()} session={props.session.clone()} lang={lang} />
             <h3>{ Msg::StoryMap.get(lang) }</h3>
-            { story_map(&story.file, &path, lang) }
+            { story_map(&story.file, &path, None, lang) }
             <h3>{ Msg::YourPath.get(lang) }</h3>
             <ol class="path">
                 { for review.turns.iter().filter_map(|judged| {

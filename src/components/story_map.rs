@@ -1,5 +1,5 @@
 //! The story map: the graph drawn in SVG with a layered layout, endings coloured by outcome, and
-//! a learner's path highlighted.
+//! a learner's path highlighted, or (in the class report) how many play-throughs went where.
 
 use super::num;
 use crate::engine::graph::layers;
@@ -13,8 +13,20 @@ const DX: f32 = 58.0;
 const DY: f32 = 34.0;
 const PAD: f32 = 18.0;
 
-/// Draws the map of `file`; `path` lists the nodes a learner went through, in order.
-pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
+/// How many play-throughs of a class reached each node and went along each edge.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Visits<'a> {
+    /// Play-throughs that reached a node, by node id.
+    pub nodes: HashMap<&'a str, usize>,
+    /// Play-throughs that went from one node to another.
+    pub edges: HashMap<(&'a str, &'a str), usize>,
+    /// Play-throughs in all (the start's count).
+    pub total: usize,
+}
+
+/// Draws the map of `file`; `path` lists the nodes a learner went through, in order; `visits`
+/// (the class report) labels nodes and edges with counts and draws edges as thick as their share.
+pub fn story_map(file: &StoryFile, path: &[NodeId], visits: Option<&Visits>, lang: Lang) -> Html {
     let placed = layers(file);
     let pos: HashMap<usize, (f32, f32)> = placed
         .iter()
@@ -46,10 +58,21 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
             let (Some(&(x1, y1)), Some(&(x2, y2))) = (pos.get(&i), pos.get(&j)) else {
                 continue;
             };
-            let on_path = walked.contains(&(n.id.as_str(), c.next.as_str()));
+            let count = visits.map(|v| {
+                let k = v
+                    .edges
+                    .get(&(n.id.as_str(), c.next.as_str()))
+                    .copied()
+                    .unwrap_or(0);
+                (k, k as f32 / v.total.max(1) as f32)
+            });
+            let on_path = walked.contains(&(n.id.as_str(), c.next.as_str()))
+                || count.is_some_and(|(k, _)| k > 0);
             let mid = (x1 + x2) / 2.0;
             edges.push((
                 on_path,
+                count,
+                (mid, (y1 + y2) / 2.0),
                 format!(
                     "M{} {} C{} {} {} {} {} {}",
                     num(x1),
@@ -65,7 +88,7 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
         }
     }
     // Draw the highlighted edges last so they sit on top.
-    edges.sort_by_key(|(on, _)| *on);
+    edges.sort_by_key(|(on, ..)| *on);
     let label = format!(
         "{}: {} · {}",
         Msg::StoryMap.get(lang),
@@ -76,8 +99,18 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
         <div class="story-map">
             <svg viewBox={format!("0 0 {} {}", num(width), num(height))} width={num(width)} height={num(height)}
                  role="img" aria-label={label}>
-                { for edges.into_iter().map(|(on, d)| html! {
-                    <path class={classes!("edge", on.then_some("walked"))} d={d} />
+                { for edges.into_iter().map(|(on, count, (mx, my), d)| {
+                    // A class's busy edges are drawn thicker: classes `w0` to `w5` by share (the
+                    // stylesheet sets the widths; a style attribute would break the CSP).
+                    let width = count.map(|(_, share)| format!("w{}", (share * 5.0).round() as u8));
+                    html! {
+                        <g>
+                            <path class={classes!("edge", on.then_some("walked"), width)} d={d} />
+                            if let Some((k, _)) = count.filter(|(k, _)| *k > 0) {
+                                <text class="edge-count" x={num(mx)} y={num(my - 3.0)} text-anchor="middle">{ k }</text>
+                            }
+                        </g>
+                    }
                 }) }
                 { for placed.iter().filter_map(|p| {
                     let node = &file.nodes[p.node];
@@ -88,7 +121,8 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
                         Some(Outcome::Failure) => "failure",
                         None => "step",
                     };
-                    let here = visited.contains(node.id.as_str());
+                    let count = visits.map(|v| v.nodes.get(node.id.as_str()).copied().unwrap_or(0));
+                    let here = visited.contains(node.id.as_str()) || count.is_some_and(|k| k > 0);
                     let is_start = node.id == file.start;
                     Some(html! {
                         <g class={classes!("map-node", kind, here.then_some("visited"), is_start.then_some("start"))}>
@@ -97,7 +131,13 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], lang: Lang) -> Html {
                             } else {
                                 <circle cx={num(x)} cy={num(y)} r="7" />
                             }
-                            <title>{ node.id.to_string() }</title>
+                            <title>{ match count {
+                                Some(k) => format!("{}: {k}", node.id),
+                                None => node.id.to_string(),
+                            } }</title>
+                            if let Some(k) = count.filter(|k| *k > 0) {
+                                <text class="node-count" data-node={node.id.to_string()} x={num(x)} y={num(y + 19.0)} text-anchor="middle">{ k }</text>
+                            }
                         </g>
                     })
                 }) }

@@ -5,6 +5,7 @@ pub mod download;
 pub mod frame;
 pub mod lms;
 pub mod location;
+pub mod lrs;
 pub mod messaging;
 pub mod storage;
 pub mod stories;

@@ -57,7 +57,7 @@ pub async fn load_config(root: &str) -> Option<XapiConfig> {
             endpoint: String::new(),
             auth: None,
             actor: None,
-            activity_base: "https://rapport.training/xapi/".into(),
+            activity_base: crate::engine::xapi::DEFAULT_BASE.into(),
         });
         c.endpoint = endpoint;
     }

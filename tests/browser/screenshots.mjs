@@ -3,12 +3,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, playToEnd, root } from './harness.mjs';
+import { playClass, random, BASE } from './class.mjs';
 
 const out = path.join(root, 'tests/browser/artifacts');
 fs.mkdirSync(out, { recursive: true });
 const server = await serve();
 const browser = await launch();
 const story = process.argv[2];
+// The class report: 16 learners on one story, each reply picked at random but leaning towards
+// the first offered (so the class shares some mistakes), some stopping part way.
+const next = random(21);
+const reportStory = story || 'mr-santino';
+const classStatements = await playClass(browser, server.base, Array.from({ length: 16 }, (_, i) => ({
+  story: reportStory,
+  pick: (ids, turn) => (i % 5 === 4 && turn === 3 ? -1 : next() < 0.45 ? 0 : Math.floor(next() * ids.length)),
+})));
+const classFile = path.join(out, 'class-statements.json');
+fs.writeFileSync(classFile, JSON.stringify(classStatements));
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 for (const scheme of ['light', 'dark']) {
   for (const [name, viewport] of Object.entries(sizes)) {
@@ -28,6 +39,12 @@ for (const scheme of ['light', 'dark']) {
     await playToEnd(page, 0);
     await page.waitForTimeout(100);
     await shot('ending', true);
+    await page.goto(`${server.base}#/report`);
+    await page.locator('#report-base').fill(BASE);
+    await page.locator('#report-file:not([disabled])').setInputFiles(classFile);
+    await page.locator('.report-story').first().waitFor();
+    await page.waitForTimeout(100);
+    await shot('report', true);
     await context.close();
   }
 }

@@ -11,7 +11,8 @@ per-launch override) and the file-system backend
     .venv-lrs/bin/python -c "$LAUNCHER" <port>
 
 LAUNCHER (below) is what `ralph runserver -b fs --fs-default-directory-path DIR -h 127.0.0.1 -p N`
-does (uvicorn on `ralph.api:app`), less its auto-reloader, plus one fix: ralph's fs LRS backend
+does (uvicorn on `ralph.api:app`), less its auto-reloader, plus two fixes (the second, to the
+activity filter, is for the class report: tests/lrs/ralph_launcher.py). The first: ralph's fs LRS backend
 (5.1.0, and 5.0.1 and 4.2.0 alike) writes every POST with the data backend's default operation,
 INDEX, which refuses to touch an existing file: `ralph runserver -b fs` stores the first POST and
 answers 500 ("fs_lrs.jsonl already exists and overwrite is not allowed") to every later one. The
@@ -224,14 +225,8 @@ def _ralph_env(workdir: Path, origin: str | None) -> dict:
     return env
 
 
-LAUNCHER = """
-import sys
-from ralph.backends.data.base import BaseOperationType
-from ralph.backends.lrs.fs import FSLRSBackend
-FSLRSBackend.default_operation_type = BaseOperationType.APPEND  # see this file's docstring
-import uvicorn
-uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="info")
-"""
+# Shared with the class report's browser test (tests/browser/lrs.mjs), which runs it too.
+LAUNCHER = (Path(__file__).resolve().parent / "ralph_launcher.py").read_text()
 
 
 class Ralph:

@@ -25,6 +25,7 @@ pub mod thresholds;
 pub mod transcript;
 pub mod validate;
 pub mod walk;
+pub mod xapi;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use ids::{

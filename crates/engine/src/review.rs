@@ -2,7 +2,7 @@
 
 use super::ids::{ChoiceId, ObjectiveId};
 use super::model::{Outcome, Rating};
-use super::session::Session;
+use super::session::{Offer, Session, Step};
 use super::story::Story;
 
 /// Points for one learning objective across the replies that touched it.
@@ -54,6 +54,33 @@ impl Review {
     }
 }
 
+/// The best-rated reply available at `step` (ties go to the smallest choice id), as the
+/// debrief suggests it and the authored best path takes it.
+pub fn best_offer<'a, 's>(step: &'a Step<'s>) -> Option<&'a Offer<'s>> {
+    step.offers.iter().filter(|o| o.available).max_by_key(|o| {
+        (
+            o.choice.feedback.rating,
+            std::cmp::Reverse(o.choice.id.clone()),
+        )
+    })
+}
+
+/// The authored best path: from the start, the [`best_offer`] at every decision until an
+/// ending (or `limit` replies, for a story whose best replies loop).
+pub fn best_path(story: &Story, limit: usize) -> Session {
+    let mut session = Session::new(story);
+    for _ in 0..limit {
+        let Ok(step) = session.step(story) else { break };
+        let Some(id) = best_offer(&step).map(|o| o.choice.id.clone()) else {
+            break;
+        };
+        if session.choose(story, &id).is_err() {
+            break;
+        }
+    }
+    session
+}
+
 /// Reviews a session of a story.
 pub fn review(story: &Story, session: &Session) -> Review {
     let mut objectives: Vec<ObjectiveScore> = story
@@ -77,17 +104,7 @@ pub fn review(story: &Story, session: &Session) -> Review {
             score.points += feedback.rating.points();
             score.max += Rating::Best.points();
         }
-        let best = moment
-            .step
-            .offers
-            .iter()
-            .filter(|o| o.available)
-            .max_by_key(|o| {
-                (
-                    o.choice.feedback.rating,
-                    std::cmp::Reverse(o.choice.id.clone()),
-                )
-            });
+        let best = best_offer(&moment.step);
         let better = best
             .filter(|b| b.choice.feedback.rating > feedback.rating)
             .map(|b| b.choice.id.clone());
