@@ -6,6 +6,7 @@
 
 pub mod home;
 pub mod i18n;
+pub mod studio;
 pub mod upload;
 
 use crate::components::app::{PageContext, Pages};

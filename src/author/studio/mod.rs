@@ -1,0 +1,3 @@
+//! Studio: write, translate and test a scenario in the browser, through forms.
+
+pub mod draft;
