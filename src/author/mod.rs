@@ -4,6 +4,7 @@
 //!
 //! [`App`]: crate::components::app::App
 
+pub mod check;
 pub mod home;
 pub mod i18n;
 pub mod studio;
@@ -12,6 +13,7 @@ pub mod upload;
 use crate::components::app::{PageContext, Pages};
 use crate::platform::location::{Entry, Route};
 use home::AuthorHome;
+use studio::Studio;
 use upload::Upload;
 use yew::prelude::*;
 
@@ -29,9 +31,8 @@ impl Pages for Author {
             Route::Upload => {
                 Some(html! { <Upload lang={lang} on_story={page.on_story.clone()} /> })
             }
-            Route::Library | Route::Studio | Route::Report => {
-                Some(html! { <AuthorHome lang={lang} /> })
-            }
+            Route::Studio => Some(html! { <Studio lang={lang} /> }),
+            Route::Library | Route::Report => Some(html! { <AuthorHome lang={lang} /> }),
         }
     }
 }

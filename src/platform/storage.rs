@@ -19,6 +19,8 @@ pub mod keys {
     pub const XAPI_REGISTRATIONS: &str = "rapport:v2:xapi-registrations";
     /// This browser's anonymous learner id (when no actor is configured).
     pub const LEARNER_ID: &str = "rapport:v1:learner-id";
+    /// The story being written in Studio (its file name and text), saved after every change.
+    pub const STUDIO_DRAFT: &str = "rapport:v1:studio-draft";
     /// Written and removed at start-up to learn whether storage works.
     pub const PROBE: &str = "rapport:probe";
 }
