@@ -47,6 +47,40 @@ struct Setup {
     flags: Vec<String>,
 }
 
+/// A change of the play-test's settings.
+enum SetupChange {
+    Node(String),
+    Locale(String),
+    Emotion(String, i32),
+    Flag(String),
+}
+
+// A reducer, not a state whose setter each callback captures: a callback made before the last
+// change would write the settings back as they were.
+impl Reducible for Setup {
+    type Action = SetupChange;
+
+    fn reduce(self: Rc<Self>, change: SetupChange) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match change {
+            SetupChange::Node(node) => next.node = Some(node),
+            SetupChange::Locale(locale) => next.locale = Some(locale),
+            SetupChange::Emotion(id, value) => {
+                next.emotions.retain(|(k, _)| *k != id);
+                next.emotions.push((id, value));
+            }
+            SetupChange::Flag(flag) => {
+                if next.flags.contains(&flag) {
+                    next.flags.retain(|f| *f != flag);
+                } else {
+                    next.flags.push(flag);
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
 /// `file` with only `locale` (the first locale when it has not that one).
 fn in_one_locale(file: &StoryFile, locale: &str) -> StoryFile {
     let mut copy = file.clone();
@@ -61,7 +95,9 @@ fn in_one_locale(file: &StoryFile, locale: &str) -> StoryFile {
     copy
 }
 
-/// Starts a play-test of `file` with `setup`: the run, or how many problems stop it.
+/// Starts a play-test of `file` with `setup`: the run, or how many problems stop it. The story
+/// played starts where and as the author chose (its `start`, its emotions' start values, the flags
+/// set), so the player, its transcript and its debrief all replay from there.
 fn start(
     file: &StoryFile,
     setup: &Setup,
@@ -73,28 +109,28 @@ fn start(
         .clone()
         .or_else(|| file.locales.first().cloned())
         .unwrap_or_default();
-    let copy = in_one_locale(file, &locale);
-    let (story, _, report) = crate::author::check::load(name, pretty(&copy).as_bytes());
-    let story = story.ok_or(report.errors.len())?;
-    let mut session = Session::new(&story);
+    let mut copy = in_one_locale(file, &locale);
     let node = setup.node.clone().or_else(|| {
         fallback_node
             .and_then(|i| file.nodes.get(i))
             .map(|n| n.id.to_string())
     });
-    if let Some(node) = node.filter(|n| story.node(&NodeId::new(n)).is_some()) {
-        session.node = NodeId::new(node);
+    if let Some(node) = node.filter(|n| copy.nodes.iter().any(|x| x.id.as_str() == n)) {
+        copy.start = NodeId::new(node);
     }
-    for e in &story.file.emotions {
+    for e in &mut copy.emotions {
         if let Some((_, v)) = setup.emotions.iter().find(|(id, _)| id == e.id.as_str()) {
-            session
-                .emotions
-                .insert(e.id.clone(), (*v).clamp(e.min, e.max));
+            e.start = (*v).clamp(e.min, e.max);
         }
     }
-    for flag in &setup.flags {
-        session.flags.insert(FlagId::new(flag));
-    }
+    let (story, _, report) = crate::author::check::load(name, pretty(&copy).as_bytes());
+    let story = story.ok_or(report.errors.len())?;
+    let story = Rc::new(
+        (*story)
+            .clone()
+            .starting_with(setup.flags.iter().map(FlagId::new)),
+    );
+    let session = Session::new(&story);
     Ok(Run {
         story,
         start: session.clone(),
@@ -127,7 +163,7 @@ fn step(run: &Run, action: Action) -> Option<Run> {
 pub fn PlayTest(props: &PlayTestProps) -> Html {
     let lang = props.lang;
     let file = &props.file;
-    let setup = use_state(Setup::default);
+    let setup = use_reducer(Setup::default);
     let run = use_state(|| None::<Run>);
     let refused = use_state(|| None::<usize>);
     let on_start = {
@@ -160,12 +196,12 @@ pub fn PlayTest(props: &PlayTestProps) -> Html {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| run.set(None))
     };
-    let update = |change: fn(&mut Setup, String, &str), key: String| {
-        let setup = setup.clone();
+    let update = |change: fn(String, &str) -> Option<SetupChange>, key: String| {
+        let setup = setup.dispatcher();
         Callback::from(move |e: Event| {
-            let mut next = (*setup).clone();
-            change(&mut next, value_of(e.target()), &key);
-            setup.set(next);
+            if let Some(change) = change(value_of(e.target()), &key) {
+                setup.dispatch(change);
+            }
         })
     };
     let node_now = setup
@@ -190,7 +226,7 @@ pub fn PlayTest(props: &PlayTestProps) -> Html {
                 <div class="row">
                     <div class="field">
                         <label for="pt-node">{ AuthorMsg::FromNode.get(lang) }</label>
-                        <select id="pt-node" onchange={update(|s, v, _| s.node = Some(v), String::new())}>
+                        <select id="pt-node" onchange={update(|v, _| Some(SetupChange::Node(v)), String::new())}>
                             { for file.nodes.iter().map(|n| html! {
                                 <option value={n.id.to_string()} selected={n.id.as_str() == node_now}>{ n.id.to_string() }</option>
                             }) }
@@ -198,7 +234,7 @@ pub fn PlayTest(props: &PlayTestProps) -> Html {
                     </div>
                     <div class="field">
                         <label for="pt-locale">{ AuthorMsg::InLanguage.get(lang) }</label>
-                        <select id="pt-locale" onchange={update(|s, v, _| s.locale = Some(v), String::new())}>
+                        <select id="pt-locale" onchange={update(|v, _| Some(SetupChange::Locale(v)), String::new())}>
                             { for file.locales.iter().map(|l| html! {
                                 <option value={l.clone()} selected={*l == locale_now}>{ l.clone() }</option>
                             }) }
@@ -209,15 +245,10 @@ pub fn PlayTest(props: &PlayTestProps) -> Html {
                     { for file.emotions.iter().map(|e| {
                         let id = format!("pt-emotion-{}", e.id);
                         let value = setup.emotions.iter().find(|(k, _)| k == e.id.as_str()).map_or(e.start, |(_, v)| *v);
-                        let onchange = update(|s, v, key| {
-                            if let Ok(n) = v.trim().parse::<i32>() {
-                                s.emotions.retain(|(k, _)| k != key);
-                                s.emotions.push((key.to_string(), n));
-                            }
-                        }, e.id.to_string());
+                        let onchange = update(|v, key| v.trim().parse().ok().map(|n| SetupChange::Emotion(key.to_string(), n)), e.id.to_string());
                         html! {
                             <div class="field number">
-                                <label for={id.clone()}>{ e.label.get(&locale_now, "").to_string() + if e.label.get(&locale_now, "").is_empty() { e.id.as_str() } else { "" } }</label>
+                                <label for={id.clone()}>{ emotion_name(e, &locale_now) }</label>
                                 <input id={id} type="number" min={e.min.to_string()} max={e.max.to_string()} value={value.to_string()} {onchange} />
                             </div>
                         }
@@ -225,13 +256,7 @@ pub fn PlayTest(props: &PlayTestProps) -> Html {
                     { for file.flags.iter().map(|flag| {
                         let id = format!("pt-flag-{flag}");
                         let on = setup.flags.iter().any(|f| f == flag.as_str());
-                        let onchange = update(|s, _, key| {
-                            if s.flags.iter().any(|f| f == key) {
-                                s.flags.retain(|f| f != key);
-                            } else {
-                                s.flags.push(key.to_string());
-                            }
-                        }, flag.to_string());
+                        let onchange = update(|_, key| Some(SetupChange::Flag(key.to_string())), flag.to_string());
                         html! {
                             <div class="field check">
                                 <input id={id.clone()} type="checkbox" checked={on} {onchange} />
@@ -256,5 +281,13 @@ pub fn PlayTest(props: &PlayTestProps) -> Html {
                 <Player story={r.story.clone()} session={r.now.clone()} lang={lang} dispatch={dispatch} pane={true} />
             }
         </section>
+    }
+}
+
+/// An emotion's label in `locale`, or its id while it has none.
+fn emotion_name(e: &crate::engine::model::EmotionDef, locale: &str) -> String {
+    match e.label.get(locale, "") {
+        "" => e.id.to_string(),
+        label => label.to_string(),
     }
 }
