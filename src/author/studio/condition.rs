@@ -62,7 +62,7 @@ pub fn condition_field(
             }
             { for flags.iter().map(|flag| flag_row(ctx, pointer, condition, &at, flag)) }
             { for emotions.iter().map(|e| {
-                let name = e.label.get(ctx.lang.code(), ctx.file.locales.first().map_or("", String::as_str)).to_string();
+                let name = ctx.local(&e.label);
                 html! {
                     <div class="threshold" key={e.id.to_string()}>
                         <span class="threshold-name">{ if name.is_empty() { e.id.to_string() } else { name.clone() } }</span>

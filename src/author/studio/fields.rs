@@ -55,6 +55,16 @@ impl Ctx {
         self.edit.emit(Edit::new(field, change));
     }
 
+    /// A text of the story as the author reads it: in the interface language when the story has
+    /// it, else in its first locale.
+    pub fn local(&self, text: &Text) -> String {
+        text.get(
+            self.lang.code(),
+            self.file.locales.first().map_or("", String::as_str),
+        )
+        .to_string()
+    }
+
     /// An interface string.
     pub fn t(&self, msg: AuthorMsg) -> &'static str {
         msg.get(self.lang)

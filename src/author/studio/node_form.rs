@@ -306,7 +306,7 @@ fn choice_item(ctx: &Ctx, i: usize, j: usize, c: &Choice, props: &NodeFormProps)
             if !ctx.file.emotions.is_empty() {
                 <fieldset class="effects">
                     <legend>{ ctx.t(AuthorMsg::Effects) }</legend>
-                    { for ctx.file.emotions.iter().map(|e| effect_field(ctx, i, j, c, &e.id, &e.label.get(ctx.lang.code(), ctx.file.locales.first().map_or("", String::as_str)).to_string())) }
+                    { for ctx.file.emotions.iter().map(|e| effect_field(ctx, i, j, c, &e.id, &ctx.local(&e.label))) }
                 </fieldset>
             }
             if !ctx.file.flags.is_empty() {
