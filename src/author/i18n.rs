@@ -298,5 +298,9 @@ crate::i18n::messages! {
     StopPlaying => "Stop", "Parar", "Parar";
     /// Error.
     CannotPlay => "This language cannot play yet: fix its problems first", "Este idioma aún no se puede jugar: corrige antes sus problemas", "Este idioma ainda não pode ser jogado: corrija antes os problemas";
+    /// The list that selects a moment.
+    GoToMoment => "Go to moment", "Ir al momento", "Ir ao momento";
+    /// How many flags a reply changes.
+    Changed => "changed", "cambiadas", "alterados";
     }
 }

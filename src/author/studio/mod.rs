@@ -327,6 +327,7 @@ pub fn Studio(props: &StudioProps) -> Html {
         });
         return html! {
             <main id="main" class="studio" tabindex="-1">
+                { crumbs(lang) }
                 <h1>{ AuthorMsg::Studio.get(lang) }</h1>
                 { storage_notice(&storage, *save_failed, lang) }
                 <OpenStory lang={lang} on_open={on_open} saved={offered} on_resume={on_resume} on_discard={on_discard} />
@@ -417,8 +418,17 @@ pub fn Studio(props: &StudioProps) -> Html {
     } else {
         AuthorMsg::LanguagesSection.get(lang).to_string()
     };
+    let go_to = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(i) = fields::value_of(e.target()).parse::<usize>() {
+                view.set(View::Node(i));
+            }
+        })
+    };
     html! {
         <main id="main" class="studio" tabindex="-1">
+            { crumbs(lang) }
             <div class="studio-bar">
                 <h1>
                     { AuthorMsg::Studio.get(lang) }
@@ -445,6 +455,15 @@ pub fn Studio(props: &StudioProps) -> Html {
                                 { tab(View::Node(i), format!("{} · {}", AuthorMsg::Node.get(lang), d.file.nodes[i].id)) }
                             }
                         </ul>
+                        <div class="field go-to">
+                            <label for="go-to-moment">{ AuthorMsg::GoToMoment.get(lang) }</label>
+                            <select id="go-to-moment" onchange={go_to}>
+                                <option value="" selected={selected.is_none()}>{ "—" }</option>
+                                { for d.file.nodes.iter().enumerate().map(|(i, n)| html! {
+                                    <option value={i.to_string()} selected={selected == Some(i)}>{ node_form::node_label(n) }</option>
+                                }) }
+                            </select>
+                        </div>
                     </nav>
                     { editor }
                 </div>
@@ -455,6 +474,16 @@ pub fn Studio(props: &StudioProps) -> Html {
                 </div>
             </div>
         </main>
+    }
+}
+
+/// The way out of Studio: the library (the draft stays saved).
+fn crumbs(lang: Lang) -> Html {
+    use crate::platform::location::{Entry, Route};
+    html! {
+        <nav class="crumbs">
+            <a href={Route::Library.link(Entry::Author)}>{ format!("← {}", crate::i18n::Msg::BackToLibrary.get(lang)) }</a>
+        </nav>
     }
 }
 

@@ -261,6 +261,7 @@ fn choice_item(ctx: &Ctx, i: usize, j: usize, c: &Choice, props: &NodeFormProps)
         })
     };
     let picking = props.picking == Some((i, j));
+    let changed = c.set.len() + c.unset.len();
     let on_pick = props
         .on_pick
         .reform(move |_: MouseEvent| if picking { None } else { Some((i, j)) });
@@ -310,10 +311,15 @@ fn choice_item(ctx: &Ctx, i: usize, j: usize, c: &Choice, props: &NodeFormProps)
                 </fieldset>
             }
             if !ctx.file.flags.is_empty() {
-                <fieldset class="effects">
-                    <legend>{ ctx.t(AuthorMsg::FlagsChanged) }</legend>
-                    { for ctx.file.flags.iter().map(|flag| flag_change(ctx, i, j, c, flag)) }
-                </fieldset>
+                // Folded when the story has many flags and this reply changes none: a reply
+                // usually changes one or two of them.
+                <details class="flag-changes" open={changed > 0 || ctx.file.flags.len() <= 4}>
+                    <summary>{ format!("{} ({changed} {})", ctx.t(AuthorMsg::FlagsChanged), ctx.t(AuthorMsg::Changed)) }</summary>
+                    <fieldset class="effects">
+                        <legend class="visually-hidden">{ ctx.t(AuthorMsg::FlagsChanged) }</legend>
+                        { for ctx.file.flags.iter().map(|flag| flag_change(ctx, i, j, c, flag)) }
+                    </fieldset>
+                </details>
             }
             { optional_condition(ctx, &format!("{base}/when"), c.when.as_deref(),
                 move |f| if let Some(c) = choice_at(f, i, j) {
