@@ -5,6 +5,7 @@
 //! [`App`]: crate::components::app::App
 
 pub mod check;
+pub mod dropzone;
 pub mod home;
 pub mod i18n;
 pub mod studio;

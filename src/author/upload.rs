@@ -1,6 +1,7 @@
 //! "Load your own story": a file picker, drag and drop, or pasted JSON, checked in the browser
 //! by the same engine; problems listed with their locations, a valid story played at once.
 
+use super::dropzone::Dropzone;
 use crate::components::problems::{lint_list, problem_list};
 use crate::components::story_map::story_map;
 use crate::engine::lints::Lints;
@@ -110,7 +111,6 @@ pub fn Upload(props: &UploadProps) -> Html {
     let outcome = use_state(|| Outcome::None);
     let reader = use_mut_ref(|| None::<FileReader>);
     let pasted = use_state(String::new);
-    let dragging = use_state(|| false);
 
     let handle_file = {
         let outcome = outcome.clone();
@@ -127,35 +127,6 @@ pub fn Upload(props: &UploadProps) -> Html {
                 },
             });
         })
-    };
-    let on_pick = {
-        let handle_file = handle_file.clone();
-        Callback::from(move |e: Event| {
-            if let Some(file) = picked_file(&e) {
-                handle_file.emit(file);
-            }
-        })
-    };
-    let on_drop = {
-        let handle_file = handle_file.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            dragging.set(false);
-            if let Some(file) = dropped_file(&e) {
-                handle_file.emit(file);
-            }
-        })
-    };
-    let on_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_input = {
         let pasted = pasted.clone();
@@ -195,11 +166,7 @@ pub fn Upload(props: &UploadProps) -> Html {
         <main id="main" class="upload" tabindex="-1">
             <h1>{ Msg::LoadOwn.get(lang) }</h1>
             <p>{ Msg::LoadOwnHelp.get(lang) }</p>
-            <label class={classes!("dropzone", (*dragging).then_some("over"))}
-                   ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}>
-                <span>{ "⤓ .json" }</span>
-                <input type="file" accept=".json,application/json" onchange={on_pick} />
-            </label>
+            <Dropzone on_file={handle_file} />
             <form class="paste" onsubmit={on_check}>
                 <label for="paste">{ Msg::PasteJson.get(lang) }</label>
                 <textarea id="paste" rows="8" spellcheck="false" oninput={on_input} value={(*pasted).clone()} />

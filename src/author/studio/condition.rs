@@ -2,7 +2,7 @@
 //! typed as syntax. Every part the format has: flags set or not set, an emotion at least or below
 //! a value, and alternatives (any one of which must hold), nested.
 
-use super::fields::{field_id, lens, value_of, Ctx, Lens};
+use super::fields::{field_id, lens, pair_field, value_of, Ctx, Lens};
 use crate::author::i18n::AuthorMsg;
 use crate::engine::diagnostic::child;
 use crate::engine::model::{Condition, Pairs, StoryFile};
@@ -66,10 +66,8 @@ pub fn condition_field(
                 html! {
                     <div class="threshold" key={e.id.to_string()}>
                         <span class="threshold-name">{ if name.is_empty() { e.id.to_string() } else { name.clone() } }</span>
-                        { bound(ctx, &child(&child(pointer, "at_least"), e.id.as_str()), AuthorMsg::AtLeast, &name,
-                                condition.at_least.get(e.id.as_str()).copied(), at.clone(), &e.id, |c| &mut c.at_least) }
-                        { bound(ctx, &child(&child(pointer, "below"), e.id.as_str()), AuthorMsg::Below, &name,
-                                condition.below.get(e.id.as_str()).copied(), at.clone(), &e.id, |c| &mut c.below) }
+                        { bound(ctx, pointer, Bound::AtLeast, &name, condition, at.clone(), &e.id) }
+                        { bound(ctx, pointer, Bound::Below, &name, condition, at.clone(), &e.id) }
                     </div>
                 }
             }) }
@@ -158,47 +156,63 @@ fn flag_row(
     }
 }
 
-/// One bound on an emotion (at least, or below); blank means no bound.
-#[allow(clippy::too_many_arguments)]
+/// Which side of a value an emotion must be on.
+#[derive(Clone, Copy)]
+enum Bound {
+    AtLeast,
+    Below,
+}
+
+impl Bound {
+    /// The condition's field, as written in the file.
+    fn key(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at_least",
+            Bound::Below => "below",
+        }
+    }
+
+    fn label(self) -> AuthorMsg {
+        match self {
+            Bound::AtLeast => AuthorMsg::AtLeast,
+            Bound::Below => AuthorMsg::Below,
+        }
+    }
+
+    fn of(self, c: &mut Condition) -> &mut Pairs<EmotionId, i32> {
+        match self {
+            Bound::AtLeast => &mut c.at_least,
+            Bound::Below => &mut c.below,
+        }
+    }
+}
+
+/// One bound on an emotion in the condition at `pointer`; blank means no bound.
 fn bound(
     ctx: &Ctx,
-    field: &str,
-    which: AuthorMsg,
+    pointer: &str,
+    kind: Bound,
     emotion_name: &str,
-    value: Option<i32>,
+    condition: &Condition,
     at: Lens<Condition>,
     emotion: &EmotionId,
-    part: fn(&mut Condition) -> &mut Pairs<EmotionId, i32>,
 ) -> Html {
-    let id = field_id(field);
-    let oninput = {
-        let ctx = ctx.clone();
-        let field = field.to_string();
-        let emotion = emotion.clone();
-        Callback::from(move |e: InputEvent| {
-            let raw = value_of(e.target());
-            let number = raw.trim().parse::<i32>().ok();
-            if number.is_none() && !raw.trim().is_empty() {
-                return;
-            }
-            let emotion = emotion.clone();
-            ctx.set(&field, &at, move |c| {
-                let pairs = &mut part(c).0;
-                match (number, pairs.iter_mut().find(|(k, _)| *k == emotion)) {
-                    (Some(n), Some(pair)) => pair.1 = n,
-                    (Some(n), None) => pairs.push((emotion.clone(), n)),
-                    (None, _) => pairs.retain(|(k, _)| *k != emotion),
-                }
-            });
-        })
+    let field = child(&child(pointer, kind.key()), emotion.as_str());
+    let label = ctx.t(kind.label());
+    let value = match kind {
+        Bound::AtLeast => condition.at_least.get(emotion.as_str()),
+        Bound::Below => condition.below.get(emotion.as_str()),
     };
-    html! {
-        <span class="bound">
-            <label for={id.clone()}>{ ctx.t(which) }</label>
-            <input id={id} type="number" inputmode="numeric" class="short"
-                   aria-label={format!("{emotion_name} {}", ctx.t(which))}
-                   value={value.map(|v| v.to_string()).unwrap_or_default()} {oninput}
-                   onblur={ctx.settle.reform(|_: FocusEvent| ())} />
-        </span>
-    }
+    let pairs = lens(move |f| Some(kind.of(at(f)?)));
+    let name = Some(format!("{emotion_name} {label}"));
+    pair_field(
+        ctx,
+        &field,
+        label,
+        name,
+        value.copied(),
+        pairs,
+        emotion,
+        "bound",
+    )
 }

@@ -7,7 +7,8 @@
 use super::draft::{set_translation, Edit};
 use crate::author::i18n::AuthorMsg;
 use crate::engine::diagnostic::child;
-use crate::engine::model::{StoryFile, Text};
+use crate::engine::model::{Pairs, StoryFile, Text};
+use crate::engine::EmotionId;
 use crate::i18n::{Lang, Msg};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -296,4 +297,59 @@ pub fn label_of(name: &str, lang: Lang) -> String {
         _ => None,
     };
     msg.map_or_else(|| name.replace('_', " "), |m| m.get(lang).to_string())
+}
+
+/// A number for one emotion in a map of them (a reply's effects, a condition's bounds); blank
+/// means the emotion is not in the map. `name`, when given, is what a screen reader hears (the
+/// visible label is short, beside the emotion's name).
+#[allow(clippy::too_many_arguments)]
+pub fn pair_field(
+    ctx: &Ctx,
+    field: &str,
+    label: &str,
+    name: Option<String>,
+    value: Option<i32>,
+    at: Lens<Pairs<EmotionId, i32>>,
+    emotion: &EmotionId,
+    class: &'static str,
+) -> Html {
+    let id = field_id(field);
+    let oninput = {
+        let ctx = ctx.clone();
+        let field = field.to_string();
+        let emotion = emotion.clone();
+        Callback::from(move |e: InputEvent| {
+            let raw = value_of(e.target());
+            let number = raw.trim().parse::<i32>().ok();
+            if number.is_none() && !raw.trim().is_empty() {
+                // A sign or a half-typed number: applied once it reads.
+                return;
+            }
+            let emotion = emotion.clone();
+            ctx.set(&field, &at, move |pairs| {
+                let pairs = &mut pairs.0;
+                match (number, pairs.iter_mut().find(|(k, _)| *k == emotion)) {
+                    (Some(n), Some(pair)) => pair.1 = n,
+                    (Some(n), None) => pairs.push((emotion.clone(), n)),
+                    (None, _) => pairs.retain(|(k, _)| *k != emotion),
+                }
+            });
+        })
+    };
+    html! {
+        <span class={class}>
+            <label for={id.clone()}>{ label }</label>
+            <input id={id} type="number" inputmode="numeric" class="short" placeholder="±0" aria-label={name}
+                   value={value.map(|v| v.to_string()).unwrap_or_default()} {oninput}
+                   onblur={ctx.settle.reform(|_: FocusEvent| ())} />
+        </span>
+    }
+}
+
+/// The nodes of the story as a list to pick from: (id, id).
+pub fn node_options(file: &StoryFile) -> Vec<(String, String)> {
+    file.nodes
+        .iter()
+        .map(|n| (n.id.to_string(), n.id.to_string()))
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::condition::condition_field;
 use super::draft::fresh_id;
-use super::fields::{action, field_id, lens, select_field, string_field};
+use super::fields::{action, field_id, lens, node_options, select_field, string_field};
 use super::story_form::SectionProps;
 use crate::author::i18n::AuthorMsg;
 use crate::engine::model::Rule;
@@ -15,11 +15,7 @@ use yew::prelude::*;
 pub fn LogicForm(props: &SectionProps) -> Html {
     let ctx = &props.ctx;
     let f = &ctx.file;
-    let nodes: Vec<(String, String)> = f
-        .nodes
-        .iter()
-        .map(|n| (n.id.to_string(), n.id.to_string()))
-        .collect();
+    let nodes = node_options(f);
     html! {
         <section class="form" aria-labelledby="logic-heading">
             <h2 id="logic-heading">{ ctx.t(AuthorMsg::LogicSection) }</h2>

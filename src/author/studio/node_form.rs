@@ -5,7 +5,8 @@
 use super::condition::optional_condition;
 use super::draft::{add_node, fresh_id, new_text, rename_node};
 use super::fields::{
-    action, enum_field, field_id, lens, select_field, string_field, text_field, value_of, Ctx,
+    action, enum_field, field_id, lens, pair_field, select_field, string_field, text_field,
+    value_of, Ctx,
 };
 use crate::author::i18n::AuthorMsg;
 use crate::engine::model::{
@@ -367,44 +368,16 @@ fn effect_field(
     name: &str,
 ) -> Html {
     let field = format!("/nodes/{i}/choices/{j}/effects/{emotion}");
-    let id = field_id(&field);
-    let value = c
-        .effects
-        .get(emotion.as_str())
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    let oninput = {
-        let ctx = ctx.clone();
-        let emotion = emotion.clone();
-        let field = field.clone();
-        Callback::from(move |e: InputEvent| {
-            let raw = value_of(e.target());
-            let number = raw.trim().parse::<i32>().ok();
-            if number.is_none() && !raw.trim().is_empty() {
-                return;
-            }
-            let emotion = emotion.clone();
-            ctx.change(&field, move |f| {
-                let Some(c) = choice_at(f, i, j) else { return };
-                let pairs = &mut c.effects.0;
-                match (number, pairs.iter_mut().find(|(k, _)| *k == emotion)) {
-                    (Some(n), Some(pair)) => pair.1 = n,
-                    (Some(n), None) => pairs.push((emotion.clone(), n)),
-                    (None, _) => pairs.retain(|(k, _)| *k != emotion),
-                }
-            });
-        })
-    };
     let label = if name.is_empty() {
         emotion.to_string()
     } else {
         name.to_string()
     };
+    let value = c.effects.get(emotion.as_str()).copied();
+    let at = lens(move |f| Some(&mut choice_at(f, i, j)?.effects));
     html! {
         <div class="field number" key={emotion.to_string()}>
-            <label for={id.clone()}>{ label }</label>
-            <input id={id} type="number" inputmode="numeric" class="short" placeholder="±0" value={value} {oninput}
-                   onblur={ctx.settle.reform(|_: FocusEvent| ())} />
+            { pair_field(ctx, &field, &label, None, value, at, emotion, "effect") }
         </div>
     }
 }

@@ -3,8 +3,9 @@
 
 use super::draft::Draft;
 use super::fields::value_of;
+use crate::author::dropzone::Dropzone;
 use crate::author::i18n::AuthorMsg;
-use crate::author::upload::{dropped_file, picked_file, read_picked};
+use crate::author::upload::read_picked;
 use crate::components::problems::problem_list;
 use crate::engine::catalog::Catalog;
 use crate::engine::Diagnostic;
@@ -68,7 +69,6 @@ pub fn OpenStory(props: &OpenProps) -> Html {
     let catalog = use_state(|| None::<Rc<Catalog>>);
     let reader = use_mut_ref(|| None::<FileReader>);
     let pasted = use_state(String::new);
-    let dragging = use_state(|| false);
     {
         let catalog = catalog.clone();
         use_effect_with((), move |_| {
@@ -115,34 +115,6 @@ pub fn OpenStory(props: &OpenProps) -> Html {
                 Err(msg) => said.set(Said::Message(msg)),
             });
         })
-    };
-    let on_pick = {
-        let on_file = on_file.clone();
-        Callback::from(move |e: Event| {
-            if let Some(file) = picked_file(&e) {
-                on_file.emit(file);
-            }
-        })
-    };
-    let on_drop = {
-        let (on_file, dragging) = (on_file.clone(), dragging.clone());
-        Callback::from(move |e: DragEvent| {
-            dragging.set(false);
-            if let Some(file) = dropped_file(&e) {
-                on_file.emit(file);
-            }
-        })
-    };
-    let on_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_paste_input = {
         let pasted = pasted.clone();
@@ -201,11 +173,7 @@ pub fn OpenStory(props: &OpenProps) -> Html {
                 </section>
                 <section class="pane" aria-labelledby="file-heading">
                     <h2 id="file-heading">{ AuthorMsg::OpenFile.get(lang) }</h2>
-                    <label class={classes!("dropzone", (*dragging).then_some("over"))}
-                           ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}>
-                        <span>{ "⤓ .json" }</span>
-                        <input type="file" accept=".json,application/json" onchange={on_pick} />
-                    </label>
+                    <Dropzone on_file={on_file} />
                     <form class="paste" onsubmit={on_paste}>
                         <label for="studio-paste">{ Msg::PasteJson.get(lang) }</label>
                         <textarea id="studio-paste" rows="4" spellcheck="false" oninput={on_paste_input} value={(*pasted).clone()} />

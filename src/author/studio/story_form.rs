@@ -3,8 +3,8 @@
 
 use super::draft::{fresh_id, new_text};
 use super::fields::{
-    action, check_field, enum_field, lens, number_field, select_field, string_field, text_field,
-    Ctx,
+    action, check_field, enum_field, lens, node_options, number_field, select_field, string_field,
+    text_field, Ctx,
 };
 use crate::author::i18n::AuthorMsg;
 use crate::engine::model::{Difficulty, Objective};
@@ -29,11 +29,7 @@ const DIFFICULTIES: &[Difficulty] = &[
 pub fn StoryForm(props: &SectionProps) -> Html {
     let ctx = &props.ctx;
     let f = &ctx.file;
-    let nodes: Vec<(String, String)> = f
-        .nodes
-        .iter()
-        .map(|n| (n.id.to_string(), n.id.to_string()))
-        .collect();
+    let nodes = node_options(f);
     let on_start = {
         let ctx = ctx.clone();
         Callback::from(move |id: String| ctx.change("/start", move |f| f.start = NodeId::new(&id)))
