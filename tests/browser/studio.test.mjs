@@ -139,6 +139,12 @@ test('a reload mid-edit loses nothing: the draft is offered back as it was', asy
   assert.equal(await field(page, '/title/en').inputValue(), 'Halfway through');
   assert.equal(await field(page, '/minutes').inputValue(), '12');
   assert.deepEqual(await audit(page), []);
+  // Closed, it is offered back under its title as it now is; discarded, it is gone.
+  await field(page, '/title/en').fill('Nearly done');
+  await page.locator('#close-draft').click();
+  assert.match(await page.locator('.saved-draft').innerText(), /Nearly done/);
+  await page.getByRole('button', { name: 'Discard it' }).click();
+  assert.equal(await page.locator('.saved-draft').count(), 0);
   await context.close();
 });
 

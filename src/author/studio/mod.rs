@@ -167,10 +167,8 @@ pub fn Studio(props: &StudioProps) -> Html {
     let lang = props.lang;
     let storage = use_memo((), |_| Storage::open());
     let desk = use_reducer(Desk::default);
-    let saved = {
-        let storage = storage.clone();
-        use_state(move || stored(&storage))
-    };
+    // The open screen reads the saved draft as it is now (after a close, the one just edited).
+    let refresh = use_force_update();
     let view = use_state(|| View::Story);
     let picking = use_state(|| None::<(usize, usize)>);
     let checked = use_state(|| None::<Rc<Checked>>);
@@ -308,14 +306,14 @@ pub fn Studio(props: &StudioProps) -> Html {
         })
     };
     let on_discard = {
-        let (storage, saved) = (storage.clone(), saved.clone());
+        let storage = storage.clone();
         Callback::from(move |_| {
             storage.remove(keys::STUDIO_DRAFT);
-            saved.set(None);
+            refresh.force_update();
         })
     };
     let Some(d) = draft else {
-        let offered = saved.as_ref().map(|s| {
+        let offered = stored(&storage).map(|s| {
             let title = draft_of(&s.name, s.story.as_bytes())
                 .ok()
                 .map(|d| d.file.title.get(lang.code(), "").to_string())
