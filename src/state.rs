@@ -4,7 +4,7 @@
 
 use crate::engine::catalog::Catalog;
 use crate::engine::small::SortedMap;
-use crate::engine::{completion, ChoiceId, Diagnostic, Outcome, Report, Session, Story, StoryId};
+use crate::engine::{completion, ChoiceId, Diagnostic, Outcome, Session, Story, StoryId};
 use crate::events::{Event, Log, Start};
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
@@ -361,10 +361,10 @@ impl Reducible for AppState {
 /// Loads the bytes of story `id`'s `file` (whole or one locale) into what [`Action::Loaded`]
 /// carries.
 pub fn loaded(id: StoryId, file: &str, bytes: &[u8]) -> Action {
-    let (story, report): (Option<Story>, Report) = crate::engine::load(id.clone(), bytes);
-    match story {
-        Some(story) => Action::Loaded(id, Ok(Rc::new(story))),
-        None => Action::Loaded(id, Err(problems(file, report.errors))),
+    // The build checked every story it wrote (engine::load_checked says why that is enough).
+    match crate::engine::load_checked(id.clone(), bytes) {
+        Ok(story) => Action::Loaded(id, Ok(Rc::new(story))),
+        Err(problem) => Action::Loaded(id, Err(problems(file, vec![problem]))),
     }
 }
 

@@ -1,12 +1,11 @@
 //! Newtype identifiers, so a node id can never be passed where an emotion id is expected.
 
-use super::shared::intern;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::rc::Rc;
 
-/// Reads an id straight into its `Rc<str>` (interned), where `String` then `Rc` took two
-/// allocations.
+/// Reads an id straight into its `Rc<str>` (one allocation, where `String` then `Rc` takes two),
+/// through one visitor shared by every id type.
 struct IdVisitor;
 
 impl serde::de::Visitor<'_> for IdVisitor {
@@ -17,7 +16,7 @@ impl serde::de::Visitor<'_> for IdVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, raw: &str) -> Result<Rc<str>, E> {
-        Ok(intern(raw))
+        Ok(Rc::from(raw))
     }
 }
 
@@ -38,7 +37,7 @@ macro_rules! id_type {
         impl $name {
             /// Wraps a raw identifier.
             pub fn new(raw: impl AsRef<str>) -> Self {
-                Self(intern(raw.as_ref()))
+                Self(Rc::from(raw.as_ref()))
             }
 
             /// The identifier as written in the story file.

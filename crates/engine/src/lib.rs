@@ -30,7 +30,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use ids::{
     ChoiceId, EmotionId, FlagId, MoodId, NodeId, ObjectiveId, RuleId, SpeakerId, StoryId,
 };
-pub use load::{check, load, Report};
+pub use load::{check, load, load_checked, Report};
 pub use model::{Outcome, Rating, StoryFile, Text};
 pub use review::{completion, review, Completion, Review};
 pub use session::{EmotionChange, Offer, PlayError, Session, Step, Turn};

@@ -4,12 +4,10 @@
 use super::diagnostic::{child, locate_all, pointer_at, Diagnostic, Severity};
 use super::ids::StoryId;
 use super::model::{Choice, Node, StoryFile};
-use super::shared::reading;
 use super::story::Story;
 use super::validate::validate;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::rc::Rc;
 
 /// Everything the loader found wrong with a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,6 +35,26 @@ pub fn load(id: StoryId, bytes: &[u8]) -> (Option<Story>, Report) {
         _ => None,
     };
     (story, report)
+}
+
+/// Loads a story file the build wrote and already checked: `storycheck build-stories` validates
+/// every story before it writes the files a learner's app fetches, and refuses to write any if
+/// one has a problem. So this is one typed parse and no validation pass: the learner's wasm
+/// carries neither the validator nor the item-by-item located diagnostics (authoring code, in
+/// [`load`] and [`check`]). A file that does not parse (a host that mangled it) is one error at
+/// serde's line and column. A file that parses but refers to nothing (never written by the
+/// build) still cannot crash a play-through: the session's steps return typed errors.
+pub fn load_checked(id: StoryId, bytes: &[u8]) -> Result<Story, Diagnostic> {
+    let text = String::from_utf8_lossy(bytes);
+    serde_json::from_str::<StoryFile>(&text)
+        .map(|file| Story::new(id, file))
+        .map_err(|err| Diagnostic {
+            severity: Severity::Error,
+            message: strip_position(&err.to_string()),
+            pointer: None,
+            line: Some(err.line().max(1)),
+            column: Some(err.column().max(1)),
+        })
 }
 
 /// Parses and validates a story file; the parsed file is returned whenever its structure is
@@ -86,9 +104,7 @@ pub fn check(bytes: &[u8]) -> (Option<StoryFile>, Report) {
 /// Every typed parse of story content goes through here, so the wasm build carries one copy of
 /// the format's deserialisers.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
-    // The texts of the story become slices of this one copy of the file.
-    let source: Rc<str> = Rc::from(text);
-    reading(&source, || serde_json::from_str(&source)).map_err(|err| {
+    serde_json::from_str(text).map_err(|err| {
         let offset = offset_of(text, err.line(), err.column());
         (pointer_at(text, offset), strip_position(&err.to_string()))
     })

@@ -547,3 +547,22 @@ fn a_repeated_choice_id_is_reported_where_it_repeats() {
         )]
     );
 }
+
+#[test]
+fn a_built_story_loads_in_one_parse_and_a_mangled_one_says_where() {
+    let bytes = std::fs::read(repo("stories/mr-santino.json")).expect("story");
+    let (full, _) = rapport_engine::load(StoryId::new("mr-santino"), &bytes);
+    let checked = rapport_engine::load_checked(StoryId::new("mr-santino"), &bytes).expect("loads");
+    // The same story as the full loader reads, without its validation pass.
+    assert_eq!(full.expect("valid").file, checked.file);
+    // Cut short by a host: one error, at the line and column serde stopped at.
+    let cut = &bytes[..bytes.len() / 2];
+    let problem = rapport_engine::load_checked(StoryId::new("mr-santino"), cut)
+        .err()
+        .expect("refused");
+    let lines = std::str::from_utf8(cut)
+        .map(|t| t.lines().count())
+        .unwrap_or(0);
+    assert_eq!(problem.line, Some(lines));
+    assert!(problem.message.contains("EOF"), "{}", problem.message);
+}
