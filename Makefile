@@ -63,6 +63,7 @@ lint: setup
 native-test: setup tools
 	cargo test --workspace
 	$(TOOLS)/storycheck --strict $(STORIES)
+	$(TOOLS)/storycheck fmt --check $(STORIES)
 	node --test tests/schema/*.test.mjs tests/build/*.test.mjs tests/bench/*.test.mjs
 
 browser-test: setup-test dist

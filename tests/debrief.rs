@@ -249,6 +249,7 @@ async fn render(story: Rc<Story>, session: Session, lang: Lang) -> String {
         lang,
         dispatch: Callback::noop(),
         embedded: false,
+        pane: false,
     })
     .hydratable(false)
     .render()

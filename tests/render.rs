@@ -36,6 +36,7 @@ async fn render_player_in(
         lang,
         dispatch: Callback::noop(),
         embedded,
+        pane: false,
     })
     .hydratable(false)
     .render()

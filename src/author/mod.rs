@@ -4,14 +4,18 @@
 //!
 //! [`App`]: crate::components::app::App
 
+pub mod check;
+pub mod dropzone;
 pub mod home;
 pub mod i18n;
 pub mod report;
+pub mod studio;
 pub mod upload;
 
 use crate::components::app::{PageContext, Pages};
 use crate::platform::location::{Entry, Route};
 use home::AuthorHome;
+use studio::Studio;
 use upload::Upload;
 use yew::prelude::*;
 
@@ -30,7 +34,8 @@ impl Pages for Author {
                 Some(html! { <Upload lang={lang} on_story={page.on_story.clone()} /> })
             }
             Route::Report => Some(html! { <report::Report lang={lang} /> }),
-            Route::Library | Route::Studio => Some(html! { <AuthorHome lang={lang} /> }),
+            Route::Studio => Some(html! { <Studio lang={lang} /> }),
+            Route::Library => Some(html! { <AuthorHome lang={lang} /> }),
         }
     }
 }

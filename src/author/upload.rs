@@ -1,10 +1,10 @@
 //! "Load your own story": a file picker, drag and drop, or pasted JSON, checked in the browser
 //! by the same engine; problems listed with their locations, a valid story played at once.
 
+use super::dropzone::Dropzone;
 use crate::components::problems::{lint_list, problem_list};
 use crate::components::story_map::story_map;
-use crate::engine::analysis::analyse_graph;
-use crate::engine::lints::{lint, locate, Lints};
+use crate::engine::lints::Lints;
 use crate::engine::{Diagnostic, Story, StoryFile, StoryId};
 use crate::i18n::{Lang, Msg};
 use crate::platform::stories::MAX_UPLOAD_BYTES;
@@ -32,10 +32,6 @@ enum Outcome {
     Analysed(String, Rc<Vec<Diagnostic>>, Rc<Lints>, Rc<StoryFile>),
 }
 
-/// The live check explores at most this many states, so typing stays responsive; a larger
-/// story's figures are marked partial (storycheck explores a million).
-const LIVE_MAX_STATES: usize = 20_000;
-
 /// The id an uploaded file plays under: `own-` plus its sanitised stem.
 pub fn own_id(file_name: &str) -> StoryId {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
@@ -55,43 +51,57 @@ pub fn own_id(file_name: &str) -> StoryId {
 
 /// Checks uploaded bytes: the story when it can be played, and what to show either way.
 fn check(name: &str, bytes: &[u8]) -> (Option<Rc<Story>>, Outcome) {
-    let (story, shown, _) = check_with_warnings(name, bytes);
-    (story, shown)
-}
-
-/// [`check`], also returning the loader's warnings.
-fn check_with_warnings(name: &str, bytes: &[u8]) -> (Option<Rc<Story>>, Outcome, Vec<Diagnostic>) {
-    let (file, report) = crate::engine::check(bytes);
-    let file = file.map(Rc::new);
-    let story = match &file {
-        Some(file) if report.errors.is_empty() => {
-            Some(Rc::new(Story::new(own_id(name), (**file).clone())))
-        }
-        _ => None,
-    };
-    let shown = Outcome::Checked(name.to_string(), Rc::new(report.errors), file);
-    (story, shown, report.warnings)
-}
-
-/// The live check of text being typed: [`check`], and for a valid story also the analysis's
-/// problems and the assessment lints. Only here: a story picked to play opens without them.
-fn check_live(name: &str, text: &str) -> Outcome {
-    let (story, shown, mut problems) = check_with_warnings(name, text.as_bytes());
-    let (Some(story), Outcome::Checked(name, _, Some(file))) = (story, &shown) else {
-        return shown;
-    };
-    let (mut analysis, graph) = analyse_graph(&story, LIVE_MAX_STATES);
-    let mut lints = lint(&story, &graph);
-    problems.append(&mut analysis.errors);
-    problems.append(&mut analysis.warnings);
-    crate::engine::diagnostic::locate_all(text, &mut problems);
-    locate(text, &mut lints.lints);
-    Outcome::Analysed(
-        name.clone(),
-        Rc::new(problems),
-        Rc::new(lints),
-        file.clone(),
+    let (story, file, report) = super::check::load(name, bytes);
+    (
+        story,
+        Outcome::Checked(name.to_string(), Rc::new(report.errors), file),
     )
+}
+
+/// The live check of text being typed ([`super::check::live`]): only here, a story picked to
+/// play opens without the analysis.
+fn check_live(name: &str, text: &str) -> Outcome {
+    let checked = super::check::live(name, text);
+    let problems = Rc::new(checked.problems);
+    match (checked.lints, checked.file) {
+        (Some(lints), Some(file)) => {
+            Outcome::Analysed(name.to_string(), problems, Rc::new(lints), file)
+        }
+        (_, file) => Outcome::Checked(name.to_string(), problems, file),
+    }
+}
+
+/// Reads a file the author picked or dropped, refusing one over [`MAX_UPLOAD_BYTES`] unread;
+/// `done` gets its name and bytes, or what to say. `slot` keeps the read alive until it ends.
+pub fn read_picked(
+    file: web_sys::File,
+    slot: &Rc<std::cell::RefCell<Option<FileReader>>>,
+    done: impl FnOnce(Result<(String, Vec<u8>), Msg>) + 'static,
+) {
+    if file.size() > MAX_UPLOAD_BYTES as f64 {
+        done(Err(Msg::TooLarge));
+        return;
+    }
+    let name = file.name();
+    let file = gloo::file::File::from(file);
+    *slot.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |res| {
+        done(res.map(|bytes| (name, bytes)).map_err(|_| Msg::Unreadable));
+    }));
+}
+
+/// The file chosen in a file input's change event.
+pub fn picked_file(e: &Event) -> Option<web_sys::File> {
+    e.target_dyn_into::<web_sys::HtmlInputElement>()
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
+/// The file dropped in a drop event (the browser's own handling of the drop is cancelled).
+pub fn dropped_file(e: &DragEvent) -> Option<web_sys::File> {
+    e.prevent_default();
+    e.data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
 }
 
 /// The upload page.
@@ -101,71 +111,22 @@ pub fn Upload(props: &UploadProps) -> Html {
     let outcome = use_state(|| Outcome::None);
     let reader = use_mut_ref(|| None::<FileReader>);
     let pasted = use_state(String::new);
-    let dragging = use_state(|| false);
 
     let handle_file = {
         let outcome = outcome.clone();
         let reader = reader.clone();
         let on_story = props.on_story.clone();
         Callback::from(move |file: web_sys::File| {
-            if file.size() > MAX_UPLOAD_BYTES as f64 {
-                outcome.set(Outcome::Message(Msg::TooLarge));
-                return;
-            }
-            let name = file.name();
             let outcome = outcome.clone();
             let on_story = on_story.clone();
-            let file = gloo::file::File::from(file);
-            *reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_bytes(
-                    &file,
-                    move |res| match res {
-                        Err(_) => outcome.set(Outcome::Message(Msg::Unreadable)),
-                        Ok(bytes) => match check(&name, &bytes) {
-                            (Some(story), _) => on_story.emit(story),
-                            (None, shown) => outcome.set(shown),
-                        },
-                    },
-                ));
+            read_picked(file, &reader, move |read| match read {
+                Err(msg) => outcome.set(Outcome::Message(msg)),
+                Ok((name, bytes)) => match check(&name, &bytes) {
+                    (Some(story), _) => on_story.emit(story),
+                    (None, shown) => outcome.set(shown),
+                },
+            });
         })
-    };
-    let on_pick = {
-        let handle_file = handle_file.clone();
-        Callback::from(move |e: Event| {
-            let file = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                handle_file.emit(file);
-            }
-        })
-    };
-    let on_drop = {
-        let handle_file = handle_file.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                handle_file.emit(file);
-            }
-        })
-    };
-    let on_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_input = {
         let pasted = pasted.clone();
@@ -205,11 +166,7 @@ pub fn Upload(props: &UploadProps) -> Html {
         <main id="main" class="upload" tabindex="-1">
             <h1>{ Msg::LoadOwn.get(lang) }</h1>
             <p>{ Msg::LoadOwnHelp.get(lang) }</p>
-            <label class={classes!("dropzone", (*dragging).then_some("over"))}
-                   ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}>
-                <span>{ "⤓ .json" }</span>
-                <input type="file" accept=".json,application/json" onchange={on_pick} />
-            </label>
+            <Dropzone on_file={handle_file} />
             <form class="paste" onsubmit={on_check}>
                 <label for="paste">{ Msg::PasteJson.get(lang) }</label>
                 <textarea id="paste" rows="8" spellcheck="false" oninput={on_input} value={(*pasted).clone()} />

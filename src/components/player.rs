@@ -26,6 +26,10 @@ pub struct PlayerProps {
     /// Embedded in a host page: no site navigation.
     #[prop_or_default]
     pub embedded: bool,
+    /// A pane of another page (Studio's play-test): a section, not the page's `main`, and no
+    /// site navigation.
+    #[prop_or_default]
+    pub pane: bool,
 }
 
 /// The player.
@@ -88,9 +92,9 @@ pub fn Player(props: &PlayerProps) -> Html {
     let can_back = story.file.allow_back && !props.session.history.is_empty();
     let ending = step.as_ref().and_then(|s| s.ending);
 
-    html! {
-        <main id="main" class="player" tabindex="-1" lang={tr.locale.to_string()}>
-            if !props.embedded {
+    let body = html! {
+        <>
+            if !props.embedded && !props.pane {
                 <nav class="crumbs" lang={lang.tag()}>
                     <a href={Route::Library.href()}>{ format!("← {}", Msg::BackToLibrary.get(lang)) }</a>
                 </nav>
@@ -140,6 +144,11 @@ pub fn Player(props: &PlayerProps) -> Html {
             if ending.is_some() {
                 <Debrief story={story.clone()} session={props.session.clone()} lang={lang} dispatch={props.dispatch.clone()} />
             }
-        </main>
+        </>
+    };
+    if props.pane {
+        html! { <section class="player pane" aria-label={tr.text(&story.file.title).to_string()} lang={tr.locale.to_string()}>{ body }</section> }
+    } else {
+        html! { <main id="main" class="player" tabindex="-1" lang={tr.locale.to_string()}>{ body }</main> }
     }
 }

@@ -24,9 +24,38 @@ pub struct Visits<'a> {
     pub total: usize,
 }
 
+/// What an editor adds to the map: the node being edited, the nodes no play can reach, and what
+/// a click (or Enter) on a node does.
+pub struct Picking {
+    /// The selected node, by position in `nodes`.
+    pub selected: Option<usize>,
+    /// Per node, whether any play can reach it (`validate::reachable`).
+    pub reachable: Vec<bool>,
+    /// Called with the position of the node picked.
+    pub on_pick: Callback<usize>,
+    /// The legend's word for an unreachable node (the editor's string: none of the editor's
+    /// strings are in the learner's app).
+    pub unreachable_label: &'static str,
+}
+
 /// Draws the map of `file`; `path` lists the nodes a learner went through, in order; `visits`
 /// (the class report) labels nodes and edges with counts and draws edges as thick as their share.
 pub fn story_map(file: &StoryFile, path: &[NodeId], visits: Option<&Visits>, lang: Lang) -> Html {
+    map(file, path, visits, None, lang)
+}
+
+/// The map an editor works on: nodes are buttons, the selected one and unreachable ones marked.
+pub fn story_map_picking(file: &StoryFile, picking: &Picking, lang: Lang) -> Html {
+    map(file, &[], None, Some(picking), lang)
+}
+
+fn map(
+    file: &StoryFile,
+    path: &[NodeId],
+    visits: Option<&Visits>,
+    picking: Option<&Picking>,
+    lang: Lang,
+) -> Html {
     let placed = layers(file);
     let pos: HashMap<usize, (f32, f32)> = placed
         .iter()
@@ -97,8 +126,9 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], visits: Option<&Visits>, lan
     );
     html! {
         <div class="story-map">
+            // Picking, the nodes are buttons: an image's children would not be reachable.
             <svg viewBox={format!("0 0 {} {}", num(width), num(height))} width={num(width)} height={num(height)}
-                 role="img" aria-label={label}>
+                 role={if picking.is_some() { "group" } else { "img" }} aria-label={label}>
                 { for edges.into_iter().map(|(on, count, (mx, my), d)| {
                     // A class's busy edges are drawn thicker: classes `w0` to `w5` by share (the
                     // stylesheet sets the widths; a style attribute would break the CSP).
@@ -113,6 +143,7 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], visits: Option<&Visits>, lan
                     }
                 }) }
                 { for placed.iter().filter_map(|p| {
+                    let node_at = p.node;
                     let node = &file.nodes[p.node];
                     let &(x, y) = pos.get(&p.node)?;
                     let kind = match node.ending.as_deref().map(|e| e.outcome) {
@@ -124,8 +155,31 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], visits: Option<&Visits>, lan
                     let count = visits.map(|v| v.nodes.get(node.id.as_str()).copied().unwrap_or(0));
                     let here = visited.contains(node.id.as_str()) || count.is_some_and(|k| k > 0);
                     let is_start = node.id == file.start;
+                    let selected = picking.is_some_and(|p| p.selected == Some(node_at));
+                    let lost = picking.is_some_and(|p| !p.reachable.get(node_at).copied().unwrap_or(true));
+                    let (role, tabindex, name, onclick, onkeydown) = match picking {
+                        Some(p) => {
+                            let pick = p.on_pick.clone();
+                            let on_key = p.on_pick.clone();
+                            (
+                                Some("button"),
+                                Some("0"),
+                                Some(node.id.to_string()),
+                                Some(Callback::from(move |_: MouseEvent| pick.emit(node_at))),
+                                Some(Callback::from(move |e: KeyboardEvent| {
+                                    if e.key() == "Enter" || e.key() == " " {
+                                        e.prevent_default();
+                                        on_key.emit(node_at);
+                                    }
+                                })),
+                            )
+                        }
+                        None => (None, None, None, None, None),
+                    };
+                    let class = classes!("map-node", kind, here.then_some("visited"), is_start.then_some("start"),
+                                         selected.then_some("selected"), lost.then_some("unreachable"));
                     Some(html! {
-                        <g class={classes!("map-node", kind, here.then_some("visited"), is_start.then_some("start"))}>
+                        <g {class} {role} {tabindex} aria-label={name} aria-pressed={picking.map(|_| selected.to_string())} {onclick} {onkeydown}>
                             if node.ending.is_some() {
                                 <rect x={num(x - 8.0)} y={num(y - 8.0)} width="16" height="16" rx="3" />
                             } else {
@@ -149,6 +203,9 @@ pub fn story_map(file: &StoryFile, path: &[NodeId], visits: Option<&Visits>, lan
                 <li class="key-failure">{ Msg::Failure.get(lang) }</li>
                 if !path.is_empty() {
                     <li class="key-visited">{ Msg::YourPath.get(lang) }</li>
+                }
+                if let Some(p) = picking.filter(|p| p.reachable.contains(&false)) {
+                    <li class="key-unreachable">{ p.unreachable_label }</li>
                 }
             </ul>
         </div>

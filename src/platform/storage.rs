@@ -24,6 +24,8 @@ pub mod keys {
     pub const CMI5_LAUNCH: &str = "rapport:v1:cmi5-launch";
     /// This tab's cmi5 statements not yet accepted by the LMS's LRS (session storage).
     pub const CMI5_QUEUE: &str = "rapport:v1:cmi5-queue";
+    /// The story being written in Studio (its file name and text), saved after every change.
+    pub const STUDIO_DRAFT: &str = "rapport:v1:studio-draft";
     /// Written and removed at start-up to learn whether storage works.
     pub const PROBE: &str = "rapport:probe";
 }

@@ -39,12 +39,40 @@ for (const scheme of ['light', 'dark']) {
     await playToEnd(page, 0);
     await page.waitForTimeout(100);
     await shot('ending', true);
-    await page.goto(`${server.base}#/report`);
+    await page.goto(`${server.base}studio/index.html#/report`);
     await page.locator('#report-base').fill(BASE);
     await page.locator('#report-file:not([disabled])').setInputFiles(classFile);
     await page.locator('.report-story').first().waitFor();
     await page.waitForTimeout(100);
     await shot('report', true);
+
+    // Studio: every screen of it, on the shipped story given (or the first) and the template.
+    await page.goto(`${server.base}studio/index.html#/studio`);
+    await page.locator('button[data-story]').first().waitFor();
+    await shot('studio-open', true);
+    await page.locator('#new-story').click();
+    await page.locator('#undo').waitFor();
+    await page.waitForTimeout(500);
+    await shot('studio-story', true);
+    for (const [tab, name] of [['Client', 'client'], ['Emotions and moods', 'feelings'], ['Flags and rules', 'logic'], ['Languages', 'languages']]) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await page.waitForTimeout(100);
+      await shot(`studio-${name}`, true);
+    }
+    await page.locator('.node-list button[data-node="start"]').click();
+    await shot('studio-moment', true);
+    await page.locator('.node-list button[data-node="end"]').click();
+    await shot('studio-ending', true);
+    await page.getByRole('button', { name: 'Play from here' }).click();
+    await page.locator('.player.pane .ending').waitFor();
+    await page.locator('.playtest').scrollIntoViewIfNeeded();
+    await shot('studio-playtest');
+    await page.locator('#close-draft').click();
+    await page.locator(story ? `button[data-story="${story}"]` : 'button[data-story]').first().click();
+    await page.locator('#undo').waitFor();
+    await page.locator('.node-list button').nth(3).click();
+    await page.waitForTimeout(800);
+    await shot('studio-shipped', true);
     await context.close();
   }
 }

@@ -257,3 +257,53 @@ def test_play_through(engine, base_url, request, tmp_path):
     finally:
         driver.quit()
         print(f"{engine}: {time.monotonic() - started:.1f} s")
+
+
+# ---------------------------------------------------------------------------------------------
+# Studio (issue 19): editing and play-testing work in every engine, not only Chromium.
+
+STUDIO_ENGINES = [e for e in ENGINES if e in ("firefox", "webkit")]
+
+
+@pytest.mark.parametrize("engine", STUDIO_ENGINES)
+def test_studio_edit_and_play(engine, base_url, request, tmp_path):
+    """A new story from the template: one line edited through its form, then play-tested (the
+    edited line shows in the learner's player) to the ending."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver = _start(engine, request, tmp_path)
+    try:
+        driver.set_page_load_timeout(WAIT)
+        driver.set_script_timeout(WAIT)
+        log = BrowserLog(engine, driver, tmp_path)
+        _size_viewport(driver)
+        driver.get(f"{base_url}studio/index.html#/studio")
+        driver.execute_script(COLLECTOR)
+        wait(driver).until(EC.element_to_be_clickable((By.ID, "new-story"))).click()
+        wait(driver).until(EC.element_to_be_clickable(
+            (By.CSS_SELECTOR, '.node-list button[data-node="start"]'))).click()
+        line = wait(driver).until(EC.element_to_be_clickable(
+            (By.CSS_SELECTOR, '[id="f/nodes/0/lines/0/text/en"]')))
+        select_all = Keys.COMMAND if engine == "webkit" and sys.platform == "darwin" else Keys.CONTROL
+        line.send_keys(select_all, "a")
+        edited = f"Edited in {engine}: my order is late."
+        line.send_keys(edited)
+        wait(driver).until(lambda d: d.find_element(
+            By.CSS_SELECTOR, '[id="f/nodes/0/lines/0/text/en"]').get_attribute("value") == edited)
+        driver.find_element(By.CSS_SELECTOR, "#pt-node").send_keys("start")
+        driver.find_element(By.CSS_SELECTOR, ".playtest-setup button[type=submit]").click()
+        wait(driver).until(lambda d: edited in d.execute_script(
+            "const t = document.querySelector('.player.pane .transcript'); return t ? t.innerText : ''"),
+            "the edited line is not in the play-test")
+        wait(driver).until(EC.element_to_be_clickable(
+            (By.CSS_SELECTOR, ".player.pane button.choice"))).click()
+        heading = wait(driver).until(EC.visibility_of_element_located(
+            (By.CSS_SELECTOR, ".player.pane .ending h2")), "no ending")
+        assert heading.text.strip()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        _settle(driver)
+        driver.save_screenshot(str(ARTIFACTS / f"{engine}-studio.png"))
+        assert driver.execute_script("return window.__errors") == [], "script errors in the page"
+        assert log.errors() == [], "script errors in the browser log"
+    finally:
+        driver.quit()

@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod catalog;
 pub mod diagnostic;
+pub mod format;
 pub mod generate;
 pub mod graph;
 pub mod ids;

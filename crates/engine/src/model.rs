@@ -131,27 +131,32 @@ pub struct StoryFile {
     /// How hard the conversation is.
     pub difficulty: Difficulty,
     /// Free-form tags for the library.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub tags: Vec<String>,
     /// What the learner should practise; choice feedback names one of these as its principle.
     pub objectives: Vec<Objective>,
     /// The client the learner talks to.
     pub persona: Persona,
     /// Other people who speak (a colleague, a partner), beside the client, `you` and `narrator`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub cast: Vec<CastMember>,
     /// The client's emotion dimensions.
     pub emotions: Vec<EmotionDef>,
     /// Moods derived from emotion values; the first whose condition holds wins.
     pub moods: Vec<Mood>,
     /// Boolean flags choices may set and conditions may test.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub flags: Vec<FlagId>,
     /// Threshold rules checked after every choice: the first that holds redirects the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub rules: Vec<Rule>,
     /// Whether the learner may take back their last reply (false for assessments).
-    #[serde(default = "yes")]
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = true)))]
     pub allow_back: bool,
     /// The node the conversation starts at.
     pub start: NodeId,
@@ -161,6 +166,28 @@ pub struct StoryFile {
 
 fn yes() -> bool {
     true
+}
+
+// The `skip_serializing_if` twins of the defaults: a value the loader would supply is not written
+// (`format::pretty`), so a file holds what its author chose.
+fn is_yes(value: &bool) -> bool {
+    *value
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+fn is_zero(value: &i32) -> bool {
+    *value == 0
+}
+
+fn is_hundred(value: &i32) -> bool {
+    *value == hundred()
+}
+
+fn is_client(speaker: &SpeakerId) -> bool {
+    speaker.as_str() == CLIENT
 }
 
 impl StoryFile {
@@ -215,7 +242,8 @@ pub struct Persona {
     /// Organisation.
     pub company: String,
     /// How the portrait draws them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = {"skin": 0, "hair": "short", "hair_colour": "brown", "glasses": false, "tie": false})))]
     pub look: Look,
 }
 
@@ -302,10 +330,12 @@ pub struct EmotionDef {
     /// Label on the meter.
     pub label: Text,
     /// Lowest value (default 0).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = 0)))]
     pub min: i32,
     /// Highest value (default 100).
-    #[serde(default = "hundred")]
+    #[serde(default = "hundred", skip_serializing_if = "is_hundred")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = 100)))]
     pub max: i32,
     /// Value when the conversation starts.
     pub start: i32,
@@ -417,7 +447,8 @@ pub struct Node {
     pub id: NodeId,
     /// What is said here; lines whose condition fails are skipped, which is how the
     /// client's wording follows their mood.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub lines: Vec<Line>,
     /// The learner's possible replies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -437,7 +468,8 @@ pub struct Node {
 #[serde(deny_unknown_fields)]
 pub struct Line {
     /// `client` (the default), `you`, `narrator`, or a cast member id.
-    #[serde(default = "client_speaker")]
+    #[serde(default = "client_speaker", skip_serializing_if = "is_client")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "client")))]
     pub speaker: SpeakerId,
     /// What is said.
     pub text: Text,
@@ -484,7 +516,8 @@ pub struct Choice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Box<Condition>>,
     /// What an unavailable choice does: shown greyed out (default) or hidden.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "disable")))]
     pub if_unavailable: Unavailable,
     /// Why this reply helped or hurt, for the debrief.
     pub feedback: Feedback,

@@ -144,7 +144,7 @@ impl Session {
             story: story.id.clone(),
             node: story.file.start.clone(),
             emotions: story.start_emotions(),
-            flags: SortedSet::new(),
+            flags: story.start_flags().clone(),
             fired: SortedSet::new(),
             history: Vec::new(),
         }

@@ -20,6 +20,9 @@ pub struct Story {
     /// The content as written.
     pub file: StoryFile,
     index: FxHashMap<NodeId, usize>,
+    /// Flags set when a conversation starts: none in a story file; a play-test from the middle
+    /// of a story sets what the learner would have done by then ([`Story::starting_with`]).
+    start_flags: SortedSet<FlagId>,
 }
 
 /// Equal content. The view compares its props on every reply, and every component gets the
@@ -39,7 +42,27 @@ impl Story {
             .enumerate()
             .map(|(i, n)| (n.id.clone(), i))
             .collect();
-        Self { id, file, index }
+        Self {
+            id,
+            file,
+            index,
+            start_flags: SortedSet::new(),
+        }
+    }
+
+    /// This story with `flags` set at the start of every conversation (a play-test that starts
+    /// mid-story: with the file's `start` and emotion `start` values moved, and these flags, every
+    /// view replays it from a start that is the moment chosen).
+    pub fn starting_with(mut self, flags: impl IntoIterator<Item = FlagId>) -> Self {
+        for flag in flags {
+            self.start_flags.insert(flag);
+        }
+        self
+    }
+
+    /// Flags set when a conversation starts.
+    pub fn start_flags(&self) -> &SortedSet<FlagId> {
+        &self.start_flags
     }
 
     /// A node by id.

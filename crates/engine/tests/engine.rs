@@ -557,9 +557,8 @@ fn a_built_story_loads_in_one_parse_and_a_mangled_one_says_where() {
     assert_eq!(full.expect("valid").file, checked.file);
     // Cut short by a host: one error, at the line and column serde stopped at.
     let cut = &bytes[..bytes.len() / 2];
-    let problem = rapport_engine::load_checked(StoryId::new("mr-santino"), cut)
-        .err()
-        .expect("refused");
+    let problem =
+        rapport_engine::load_checked(StoryId::new("mr-santino"), cut).expect_err("refused");
     let lines = std::str::from_utf8(cut)
         .map(|t| t.lines().count())
         .unwrap_or(0);

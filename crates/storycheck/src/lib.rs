@@ -5,6 +5,7 @@
 mod build_stories;
 mod check;
 mod files;
+mod fmt;
 mod graph;
 mod package;
 mod play;
@@ -39,6 +40,8 @@ enum Command {
     Play(play::Args),
     /// Print the story graph as Graphviz dot or Mermaid.
     Graph(graph::Args),
+    /// Rewrite story files in canonical form (as Studio writes them); `--check` only reports.
+    Fmt(fmt::Args),
     /// Print the JSON Schema of the story format (generated from the engine's types).
     Schema,
     /// Write what the web build serves beside the story files: each story split into one file
@@ -71,6 +74,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> std::io
         Some(Command::Check(args)) => check::run(&args, out),
         Some(Command::Play(args)) => play::run(&args, out, err),
         Some(Command::Graph(args)) => graph::run(&args, out),
+        Some(Command::Fmt(args)) => fmt::run(&args, out),
         Some(Command::BuildStories(args)) => build_stories::run(&args, out),
         Some(Command::Package(args)) => package::run(&args, out),
         Some(Command::Schema) => {
