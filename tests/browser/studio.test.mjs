@@ -205,3 +205,20 @@ test('with storage blocked (sandboxed frame) edits stay in memory, a notice says
   assert.deepEqual(uncaught, []);
   await context.close();
 });
+
+test('a shipped story\'s busiest moment fits the window: nothing scrolls sideways at 1440 or 390 px', async () => {
+  for (const width of [1440, 390]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await studio(context);
+    await page.locator('button[data-story="bad-news"]').click();
+    await page.locator('#undo').waitFor();
+    // A moment with replies, effects and the folded flag changes (a hidden legend once stretched
+    // the page to 1,526 px).
+    await page.locator('.node-list button').nth(3).click();
+    await page.locator('.flag-changes').first().waitFor();
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(sideways <= 0, `${width} px: the page is ${sideways} px wider than the window`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});

@@ -214,36 +214,43 @@ pub fn analyse_graph(story: &Story, max_states: usize) -> (Analysis, StateGraph)
             ),
         ));
     }
-    for ((node_i, ci), seen) in &choice_seen {
-        let id = &f.nodes[*node_i].choices[*ci].id;
-        let pointer = format!("/nodes/{node_i}/choices/{ci}/when");
-        match seen {
-            [true, false] => a.warnings.push(Diagnostic::warning(
-                pointer,
-                format!("condition on choice `{id}` is always true where it is offered"),
-            )),
-            [false, true] => a.warnings.push(Diagnostic::warning(
-                pointer,
-                format!("condition on choice `{id}` is never true: the reply is never available"),
-            )),
-            _ => {}
+    // "Never" and "always" are claims about every reachable state: a partial exploration (the
+    // live check's bound) has not seen them all, so it makes none (a stuck state it did see is
+    // still a fact).
+    if !truncated {
+        for ((node_i, ci), seen) in &choice_seen {
+            let id = &f.nodes[*node_i].choices[*ci].id;
+            let pointer = format!("/nodes/{node_i}/choices/{ci}/when");
+            match seen {
+                [true, false] => a.warnings.push(Diagnostic::warning(
+                    pointer,
+                    format!("condition on choice `{id}` is always true where it is offered"),
+                )),
+                [false, true] => a.warnings.push(Diagnostic::warning(
+                    pointer,
+                    format!(
+                        "condition on choice `{id}` is never true: the reply is never available"
+                    ),
+                )),
+                _ => {}
+            }
         }
-    }
-    for ((node_i, li), seen) in &line_seen {
-        let pointer = format!("/nodes/{node_i}/lines/{li}/when");
-        match seen {
-            [true, false] => a.warnings.push(Diagnostic::warning(
-                pointer,
-                "this line's condition is always true when the node is reached",
-            )),
-            [false, true] => a.warnings.push(Diagnostic::warning(
-                pointer,
-                "this line's condition is never true: the line is never shown",
-            )),
-            _ => {}
+        for ((node_i, li), seen) in &line_seen {
+            let pointer = format!("/nodes/{node_i}/lines/{li}/when");
+            match seen {
+                [true, false] => a.warnings.push(Diagnostic::warning(
+                    pointer,
+                    "this line's condition is always true when the node is reached",
+                )),
+                [false, true] => a.warnings.push(Diagnostic::warning(
+                    pointer,
+                    "this line's condition is never true: the line is never shown",
+                )),
+                _ => {}
+            }
         }
+        debrief_parts(story, &states, &mut a.warnings);
     }
-    debrief_parts(story, &states, &mut a.warnings);
     if !truncated {
         for (r, fired) in rule_fired.iter().enumerate() {
             if !fired {
