@@ -479,3 +479,24 @@ async fn the_section_leads_with_where_the_class_went_wrong() {
     assert!(first_hotspot < share && share < reply);
     assert!(share < text("Where unfinished play-throughs stopped"));
 }
+
+#[test]
+fn a_cmi5_launch_s_session_statements_are_known_and_change_no_figure() {
+    // Under an LMS the app also sends progressed, passed or failed, and terminated about the
+    // story (the AU is the story's activity): read as known, not skipped, and no count moves.
+    let (stories, statements) = class();
+    let mut with_lms = statements.clone();
+    for verb in ["progressed", "passed", "failed", "terminated"] {
+        let mut s = statements[0].clone();
+        s["verb"]["id"] = json!(format!("http://adlnet.gov/expapi/verbs/{verb}"));
+        with_lms.push(s);
+    }
+    let mut tally = Tally::new(stories, BASE, Dates::default());
+    tally
+        .page(&Value::Array(with_lms.clone()).to_string())
+        .expect("the page reads");
+    let report = tally.report();
+    assert_eq!(report.counts.skipped(), 0);
+    assert_eq!(report.counts.used, with_lms.len());
+    check(&report, &statements);
+}

@@ -9,22 +9,10 @@ use crate::records::{answered, iso_duration, Stamp, XapiConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-/// The cmi5 verbs an AU sends (never `launched`, `abandoned`, `waived`, `satisfied`: those are
-/// the LMS's).
-pub mod verbs {
-    /// The first statement of a session.
-    pub const INITIALIZED: &str = "http://adlnet.gov/expapi/verbs/initialized";
-    /// The learner reached an ending.
-    pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
-    /// The score met the LMS's mastery score.
-    pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
-    /// The score fell short of the LMS's mastery score.
-    pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
-    /// The last statement of a session.
-    pub const TERMINATED: &str = "http://adlnet.gov/expapi/verbs/terminated";
-    /// How far through the learner is (a "cmi5 allowed" statement).
-    pub const PROGRESSED: &str = "http://adlnet.gov/expapi/verbs/progressed";
-}
+/// The verbs, spelled once for the statement builder and the class report. Of cmi5's, an AU
+/// sends initialized, completed, passed, failed, terminated and progressed; never `launched`,
+/// `abandoned`, `waived`, `satisfied`: those are the LMS's.
+pub use crate::engine::xapi::verbs;
 
 /// The context category every "cmi5 defined" statement carries.
 pub const CATEGORY_CMI5: &str = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
@@ -266,7 +254,7 @@ pub fn xapi_config(launch: &Launch) -> XapiConfig {
         endpoint: launch.endpoint.clone(),
         auth: None,
         actor: Some(launch.actor.clone()),
-        activity_base: "https://rapport.training/xapi/".into(),
+        activity_base: crate::engine::xapi::DEFAULT_BASE.into(),
     }
 }
 

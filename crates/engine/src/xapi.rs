@@ -10,6 +10,14 @@ pub mod verbs {
     pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
     /// The conversation reached an ending.
     pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+    /// cmi5: the score met the LMS's mastery score.
+    pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+    /// cmi5: the score fell short of the LMS's mastery score.
+    pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+    /// cmi5: the last statement of a session.
+    pub const TERMINATED: &str = "http://adlnet.gov/expapi/verbs/terminated";
+    /// cmi5: how far through the learner is (a "cmi5 allowed" statement).
+    pub const PROGRESSED: &str = "http://adlnet.gov/expapi/verbs/progressed";
 }
 
 /// Names of the result extensions, each under `{activity_base}ext/` (see [`ext`]).

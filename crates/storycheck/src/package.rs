@@ -16,10 +16,6 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The base of the activity IRIs: the AU ids are the stories' IRIs, as the app's xAPI
-/// statements name them by default (`records::XapiConfig::story_iri`).
-const ACTIVITY_BASE: &str = "https://rapport.training/xapi/";
-
 /// The files of `dist/` a package writes itself instead (see the module docs).
 const REPLACED: &[&str] = &["build.json", "catalog.json", "config.json"];
 
@@ -210,9 +206,10 @@ fn xml(text: &str) -> String {
     out
 }
 
-/// The IRI of a story: the AU's id, and the activity the app's statements name.
+/// The IRI of a story: the AU's id, and the activity the app's statements name (under the
+/// default base, which a package's app uses: its `config.json` is empty).
 fn story_iri(card: &Card) -> String {
-    format!("{ACTIVITY_BASE}stories/{}", card.id)
+    rapport_engine::xapi::story_iri(rapport_engine::xapi::DEFAULT_BASE, card.id.as_str())
 }
 
 /// `<tag>` holding a `<langstring>` of `text` in each of `locales`, indented by `indent`.
@@ -272,7 +269,11 @@ fn cmi5_xml(cards: &[Card], mastery: f64) -> String {
     );
     x.push_str(&format!(
         "  <course id=\"{}\">\n{}{}  </course>\n",
-        xml(&format!("{ACTIVITY_BASE}courses/{}", ids.join("+"))),
+        xml(&format!(
+            "{}courses/{}",
+            rapport_engine::xapi::DEFAULT_BASE,
+            ids.join("+")
+        )),
         langstrings("title", &locales, course_title, "    "),
         langstrings("description", &locales, course_description, "    "),
     ));
