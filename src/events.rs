@@ -78,6 +78,9 @@ pub struct Log {
 }
 
 impl Log {
+    /// How many of the latest events the log keeps.
+    pub const KEEP: usize = 1024;
+
     /// Appends an event with the next number.
     pub fn push(&mut self, event: Event) {
         let seq = self.last();
@@ -85,6 +88,13 @@ impl Log {
             seq: seq + 1,
             event,
         });
+        // A kiosk stays open for days: the oldest events go. Consumers read after every render,
+        // a render appends at most a play-through's replies, and xAPI holds events only while
+        // `config.json` loads, so none is ever this far behind.
+        if self.events.len() > Self::KEEP {
+            let extra = self.events.len() - Self::KEEP;
+            self.events.drain(..extra);
+        }
     }
 
     /// The number of the last event, 0 before the first.

@@ -47,6 +47,16 @@ impl Lang {
         }
     }
 
+    /// The HTML `lang` of a story's text in `locale`: a story locale that is one of the
+    /// interface's languages gets that language's tag (`pt` is Brazilian Portuguese, `pt-BR`, as
+    /// the interface around it), any other is its own tag.
+    pub fn text_tag(locale: &str) -> String {
+        match Lang::ALL.into_iter().find(|l| l.code() == locale) {
+            Some(lang) => lang.tag().to_string(),
+            None => locale.to_string(),
+        }
+    }
+
     /// Parses a code such as `es`, `pt-BR` or `EN-gb`.
     pub fn parse(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();

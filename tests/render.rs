@@ -141,6 +141,9 @@ async fn the_interface_and_story_follow_the_language() {
     assert!(html.contains("O relatório semanal não chegou."));
     assert!(html.contains("Sua resposta"));
     assert!(html.contains("Confiança"));
+    // The story's Portuguese is marked as the interface's is, Brazilian (screen readers pick
+    // the voice by it).
+    assert!(html.contains(r#"lang="pt-BR" class="player""#), "{html}");
 }
 
 #[tokio::test]

@@ -371,3 +371,28 @@ fn a_language_the_server_lacks_gives_way_to_the_fallback_once_the_card_is_known(
     assert_eq!(locales(&s), ["en"], "the broken entry is replaced");
     assert_eq!(s.wanted(&id), None);
 }
+
+#[test]
+fn the_event_log_keeps_its_latest_events_and_their_numbers_run_on() {
+    // A kiosk open for days: the log stays bounded, and a consumer that has read up to any kept
+    // event still gets exactly the ones after it.
+    let mut log = rapport::events::Log::default();
+    let total = rapport::events::Log::KEEP as u64 * 3 + 7;
+    for _ in 0..total {
+        log.push(Event::Wiped);
+    }
+    assert_eq!(log.last(), total);
+    assert_eq!(log.after(0).len(), rapport::events::Log::KEEP);
+    assert_eq!(
+        log.after(0)[0].seq,
+        total - rapport::events::Log::KEEP as u64 + 1
+    );
+    assert_eq!(
+        log.after(total - 2)
+            .iter()
+            .map(|e| e.seq)
+            .collect::<Vec<_>>(),
+        [total - 1, total]
+    );
+    assert!(log.after(total).is_empty());
+}

@@ -132,18 +132,19 @@ fn statements<'e>(
         .and_then(|raw| serde_json::from_str(&raw).ok())
         .unwrap_or_default();
     let cfg = &outbox.config;
-    let actor = actor(outbox, storage);
+    let mut actor = actor(outbox, storage);
     let mut out = Vec::new();
     // A play-through under way whose registration was lost (storage cleared, another browser
     // tab's kiosk wipe) starts a new one rather than reporting replies under none.
     let begin = |registrations: &mut SortedMap<StoryId, Registration>,
                  out: &mut Vec<Value>,
-                 story: &Story| {
+                 story: &Story,
+                 actor: &Value| {
         let r = Registration {
             id: uuid(),
             started_ms: js_sys::Date::now(),
         };
-        out.push(initialized(cfg, &actor, story, &r.id, &stamp()));
+        out.push(initialized(cfg, actor, story, &r.id, &stamp()));
         registrations.insert(story.id.clone(), r.clone());
         r
     };
@@ -151,7 +152,7 @@ fn statements<'e>(
         match event {
             Event::Started { story, .. } => {
                 if let Some(story) = state.story(story) {
-                    begin(&mut registrations, &mut out, story);
+                    begin(&mut registrations, &mut out, story, &actor);
                 }
             }
             Event::Answered { story, turn, .. } => {
@@ -160,7 +161,7 @@ fn statements<'e>(
                 };
                 let r = match registrations.get(&story.id) {
                     Some(r) => r.clone(),
-                    None => begin(&mut registrations, &mut out, story),
+                    None => begin(&mut registrations, &mut out, story, &actor),
                 };
                 out.push(answered(cfg, &actor, story, turn, &r.id, &stamp()));
             }
@@ -181,7 +182,13 @@ fn statements<'e>(
                     duration,
                 ));
             }
-            Event::Wiped => registrations.clear(),
+            // A kiosk's next visitor is someone else: a new anonymous id from here on (a
+            // configured actor stays).
+            Event::Wiped => {
+                registrations.clear();
+                storage.remove(keys::LEARNER_ID);
+                actor = self::actor(outbox, storage);
+            }
         }
     }
     if let Ok(json) = serde_json::to_string(&registrations) {

@@ -105,7 +105,8 @@ test('embedded in a sandboxed iframe without allow-same-origin it plays to the e
 test('kiosk: attract screen, then after the idle time a countdown, then a clean slate', async () => {
   const context = await env.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${env.server.base}?kiosk=1&idle=6`);
+  // An LRS that never answers: statements queue, and each visitor gets an anonymous id.
+  await page.goto(`${env.server.base}?kiosk=1&idle=6&lrs=${encodeURIComponent('http://127.0.0.1:9/xapi/')}`);
   await page.locator('.attract-card h1').waitFor();
   assert.equal(await page.locator('a[href^="http"]').count(), 0, 'no links out');
   assert.equal(await page.locator('.own').count(), 0);
@@ -117,6 +118,9 @@ test('kiosk: attract screen, then after the idle time a countdown, then a clean 
   // Progress is written once the reply is painted.
   const progress = () => JSON.parse(localStorage.getItem('rapport:v1:progress') || '{"sessions":{}}');
   await page.waitForFunction(`(${progress})().sessions && Object.keys((${progress})().sessions).length === 1`, null, { timeout: 2000 });
+  const visitor = () => localStorage.getItem('rapport:v1:learner-id');
+  await page.waitForFunction(`(${visitor})() !== null`, null, { timeout: 4000 });
+  const firstVisitor = await page.evaluate(visitor);
   await page.locator('[role="alertdialog"]').waitFor({ timeout: 8000 });
   assert.match(await page.locator('[role="alertdialog"]').innerText(), /still there/i);
   await page.locator('.attract-card').waitFor({ timeout: 8000 });
@@ -125,6 +129,8 @@ test('kiosk: attract screen, then after the idle time a countdown, then a clean 
   const after = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport:v1:progress')));
   assert.deepEqual(after.sessions, {}, 'no progress of the previous visitor remains');
   assert.deepEqual(after.best, {});
+  // The next visitor's statements are not the previous visitor's.
+  await page.waitForFunction(`(${visitor})() !== null && (${visitor})() !== ${JSON.stringify(firstVisitor)}`, null, { timeout: 2000 });
   assert.ok(first.length > 0);
   const menu = await page.evaluate(() => {
     const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
