@@ -9,8 +9,9 @@
 
 use crate::engine::{Completion, Emotions, StoryId, Turn};
 
-/// How a play-through began.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a play-through began (named in snake_case in host messages).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Start {
     /// The learner opened a story with no conversation under way (or loaded their own).
     Opened,

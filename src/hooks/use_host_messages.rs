@@ -89,8 +89,15 @@ fn send_height(reported: &Rc<RefCell<Reported>>, target: &str) {
 fn report(r: &mut Reported, target: &str, state: &AppState) {
     for numbered in state.events.after(r.seen) {
         match &numbered.event {
-            Event::Started { story, .. } => {
+            Event::Started { story, how } => {
                 r.started_ms.insert(story.clone(), js_sys::Date::now());
+                post(
+                    &HostMessage::Started {
+                        story: story.to_string(),
+                        how: *how,
+                    },
+                    target,
+                );
             }
             Event::Answered {
                 story,
@@ -107,7 +114,14 @@ fn report(r: &mut Reported, target: &str, state: &AppState) {
                 },
                 target,
             ),
-            Event::TookBack { .. } | Event::Wiped => {}
+            Event::TookBack { story, number, .. } => post(
+                &HostMessage::TookBack {
+                    story: story.to_string(),
+                    turn: *number,
+                },
+                target,
+            ),
+            Event::Wiped => {}
             Event::Completed { story, completion } => {
                 let started = r.started_ms.get(story).copied().unwrap_or(r.page_ms);
                 post(

@@ -5,6 +5,7 @@
 
 use crate::engine::small::SortedMap;
 use crate::engine::Outcome;
+use crate::events::Start;
 use serde::Serialize;
 
 /// Marks every message as ours.
@@ -22,6 +23,21 @@ pub enum HostMessage {
         story: Option<String>,
         /// Interface language code.
         lang: String,
+    },
+    /// A play-through of `story` began: opened, restarted, or replayed from a decision (the
+    /// replies kept follow as `choice` messages), so a host counting replies starts over.
+    Started {
+        /// Story id.
+        story: String,
+        /// opened, restarted or replayed.
+        how: Start,
+    },
+    /// The learner took back their last reply (reply number `turn`); the next `choice` replaces it.
+    TookBack {
+        /// Story id.
+        story: String,
+        /// 1-based number of the reply taken back.
+        turn: usize,
     },
     /// The learner picked a reply.
     Choice {

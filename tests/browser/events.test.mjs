@@ -44,6 +44,9 @@ const replies = (statements) => statements
   .filter((s) => s.verb.id.endsWith('/answered') || s.verb.id.endsWith('/initialized') || s.verb.id.endsWith('/completed'))
   .map((s) => (s.verb.id.endsWith('/answered') ? `answered ${s.result.response}` : s.verb.id.split('/').pop()));
 const choiceMessages = (messages) => messages.filter((m) => m.type === 'choice').map((m) => `${m.turn} ${m.choice}`);
+/** What a host that follows the play-through hears: starts, replies and replies taken back. */
+const flow = (messages) => messages.filter((m) => ['started', 'choice', 'took_back'].includes(m.type))
+  .map((m) => (m.type === 'started' ? `started ${m.how}` : m.type === 'took_back' ? `took back ${m.turn}` : `${m.turn} ${m.choice}`));
 
 /** Waits until `get()` returns a list of at least `n` items, and returns it. */
 async function atLeast(page, n, get) {
@@ -66,6 +69,7 @@ test('a reply taken back and answered differently reaches the host and the LRS o
   await frame.locator(`[data-choice="${b}"]`).click();
   assert.deepEqual(choiceMessages(await atLeast(page, 2, async () => (await messages()).filter((m) => m.type === 'choice'))), [`1 ${a}`, `1 ${b}`]);
   assert.deepEqual(replies(await atLeast(page, 3, () => statements)), ['initialized', `answered ${a}`, `answered ${b}`]);
+  assert.deepEqual(flow(await messages()), ['started opened', `1 ${a}`, 'took back 1', `1 ${b}`]);
   await context.close();
 });
 
@@ -80,6 +84,9 @@ test('replaying from a decision reports every kept reply, made in one render', a
   await frame.locator('[role="group"] button.choice').first().waitFor();
   const expectedMessages = [...EXPERT.map((id, i) => `${i + 1} ${id}`), `1 ${EXPERT[0]}`, `2 ${EXPERT[1]}`];
   assert.deepEqual(choiceMessages(await atLeast(page, played + 2, async () => (await messages()).filter((m) => m.type === 'choice'))), expectedMessages);
+  // The host hears that a new play-through began before the kept replies.
+  assert.deepEqual(flow(await messages()), ['started opened', ...EXPERT.map((id, i) => `${i + 1} ${id}`),
+    'started replayed', `1 ${EXPERT[0]}`, `2 ${EXPERT[1]}`]);
   const expectedStatements = ['initialized', ...EXPERT.map((id) => `answered ${id}`), 'completed',
     'initialized', `answered ${EXPERT[0]}`, `answered ${EXPERT[1]}`];
   const got = replies(await atLeast(page, expectedStatements.length, () => statements));
