@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 TOOLS := target/tools
 STORIES := $(wildcard stories/*.json)
 
-.PHONY: setup setup-test serve dist studio tools bundle package bench test lint native-test browser-test clean
+.PHONY: setup setup-test serve dist studio lms tools bundle package bench test lint native-test browser-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -17,18 +17,25 @@ setup-test: setup
 	@bash scripts/setup-test.sh
 
 ## Build and serve the app on http://127.0.0.1:8080 (rebuilds the learner's app on change; the
-## authoring app under /studio/ is built once at the start: `make studio` rebuilds it).
-serve: setup tools studio
+## authoring app under /studio/ and the LMS app under /lms/ are built once at the start: `make
+## studio` and `make lms` rebuild them).
+serve: setup tools studio lms
 	trunk serve --release --no-autoreload
 
-## Build the release app into dist/: the learner's app, with the authoring app copied in as studio/.
-dist: setup tools studio
+## Build the release app into dist/: the learner's app, with the authoring app copied in as studio/
+## and the LMS app as lms/.
+dist: setup tools studio lms
 	trunk build --release
 
 ## The authoring app (studio/index.html, its own wasm) into target/studio-dist/, which the
 ## learner's build copies in (index.html, copy-dir).
 studio: setup
 	trunk build --release=true --dist target/studio-dist studio/index.html
+
+## The LMS app (lms/index.html, its own wasm: what a package's AU or SCO opens) into
+## target/lms-dist/, which the learner's build copies in (index.html, copy-dir).
+lms: setup
+	trunk build --release=true --dist target/lms-dist lms/index.html
 
 ## storycheck and rapport-bench in target/tools/ (Trunk's post-build hook runs storycheck).
 tools: setup

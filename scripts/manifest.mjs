@@ -9,10 +9,10 @@
 //    "split": {"id": {"en": "stories/id.en.json", …}, …}   each story's file per locale
 //    "catalog": "catalog.json",                 the library's cards
 //    "files": ["every file of the learner's app, relative to the build", …],
-//    "apps": {"studio/": ["each other app's files", …]}}
-// Another app is a folder with an index.html of its own (the authoring app, `studio/`, copied in
-// from its own Trunk build): its files are not the learner's, so the service worker does not
-// precache them and the one-file bundle leaves them out.
+//    "apps": {"lms/": ["each other app's files", …], "studio/": […]}}
+// Another app is a folder with an index.html of its own (the authoring app, `studio/`, and the LMS
+// app, `lms/`, each copied in from its own Trunk build): its files are not the learner's, so the
+// service worker does not precache them and the one-file bundle leaves them out.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';

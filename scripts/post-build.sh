@@ -8,10 +8,11 @@
 # 2. `scripts/manifest.mjs` writes `build.json`.
 # Trunk starts the hooks of one stage all at once, hence one hook for both.
 set -eu
-# The authoring app's build (studio/index.html, `make studio`) has nothing of this: the learner's
-# build copies it in as studio/ and lists it there.
+# The authoring app's and the LMS app's builds (studio/index.html, lms/index.html: `make studio`,
+# `make lms`) have nothing of this: the learner's build copies them in as studio/ and lms/ and
+# lists them there.
 case "${TRUNK_HTML_FILE:-}" in
-  */studio/index.html) exit 0 ;;
+  */studio/index.html | */lms/index.html) exit 0 ;;
 esac
 dir="${1:-${TRUNK_STAGING_DIR:-dist}}"
 tool=target/tools/storycheck

@@ -317,7 +317,7 @@ fn the_package_url_opens_one_story_for_its_lms() {
     }
     assert_eq!(
         launch_url("a b", LmsFormat::Cmi5),
-        "index.html?story=a%20b&lms=cmi5"
+        "lms/index.html?story=a%20b&lms=cmi5"
     );
 }
 

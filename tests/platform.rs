@@ -85,3 +85,23 @@ fn a_link_to_the_other_app_names_its_page_and_a_link_within_one_is_its_hash() {
     assert_eq!(Route::parse("#/studio"), Route::Studio);
     assert_eq!(Route::parse("#/report?from=2026-01-01"), Route::Report);
 }
+
+#[test]
+fn an_lms_launch_is_the_lms_apps_even_on_the_learners_page() {
+    use rapport::platform::location::{Entry, Launch};
+    let lms = Launch::parse("?story=mr-santino&lms=scorm12", "");
+    // A package made before the LMS app opens the learner's page: it is the LMS app's.
+    assert_eq!(lms.entry(Entry::Learner), Entry::Lms);
+    assert_eq!(lms.entry(Entry::Lms), Entry::Lms);
+    assert_eq!(Entry::Learner.link(Entry::Lms), "lms/index.html");
+    let plain = Launch::parse("?story=mr-santino&embed=1", "");
+    assert_eq!(plain.entry(Entry::Learner), Entry::Learner);
+    // The LMS app's root is the build's; its library and authoring pages are the other apps'.
+    assert_eq!(Entry::Lms.root(), "../");
+    assert_eq!(Route::Library.link(Entry::Lms), "../index.html#/");
+    assert_eq!(
+        Route::Upload.link(Entry::Lms),
+        "../studio/index.html#/upload"
+    );
+    assert_eq!(Route::Story("x".into()).link(Entry::Lms), "#/story/x");
+}

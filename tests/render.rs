@@ -281,11 +281,11 @@ fn the_face_changes_by_visible_steps_only() {
     assert_ne!(at(0.0), at(1.0));
 }
 
-async fn render_lms_bar(phase: rapport::hooks::LmsPhase, lang: Lang) -> String {
+async fn render_lms_bar(phase: rapport::components::lms_bar::LmsPhase, lang: Lang) -> String {
     use rapport::components::lms_bar::{LmsBar, LmsBarProps};
     LocalServerRenderer::<LmsBar>::with_props(LmsBarProps {
         lang,
-        status: rapport::hooks::LmsStatus {
+        status: rapport::components::lms_bar::LmsStatus {
             phase,
             exit: Callback::noop(),
         },
@@ -297,7 +297,7 @@ async fn render_lms_bar(phase: rapport::hooks::LmsPhase, lang: Lang) -> String {
 
 #[tokio::test]
 async fn an_lms_launch_offers_exit_and_save_then_says_where_leaving_is() {
-    use rapport::hooks::LmsPhase;
+    use rapport::components::lms_bar::LmsPhase;
     assert_eq!(render_lms_bar(LmsPhase::None, Lang::En).await, "");
     let reporting = render_lms_bar(LmsPhase::Reporting, Lang::En).await;
     assert!(reporting.contains(">Exit and save</button>"), "{reporting}");

@@ -13,7 +13,9 @@ pub mod studio;
 pub mod upload;
 
 use crate::components::app::{PageContext, Pages};
-use crate::platform::location::{Entry, Route};
+use crate::components::lms_bar::{use_no_lms, LmsStatus};
+use crate::platform::location::{Entry, Launch, Route};
+use crate::state::AppContext;
 use home::AuthorHome;
 use studio::Studio;
 use upload::Upload;
@@ -37,5 +39,9 @@ impl Pages for Author {
             Route::Studio => Some(html! { <Studio lang={lang} /> }),
             Route::Library => Some(html! { <AuthorHome lang={lang} /> }),
         }
+    }
+
+    fn use_lms(launch: &Launch, ctx: AppContext) -> impl Hook<Output = LmsStatus> {
+        use_no_lms(launch, ctx)
     }
 }

@@ -1,21 +1,21 @@
-//! The root component, shared by the build's two apps: wires state, storage, story loading and
-//! the route to the screens. What differs between the learner's app and the authoring app is a
-//! [`Pages`] type: the pages only that app has. Each app's binary names its own, so the
-//! learner's wasm never links the authoring pages (upload, Studio, the report).
+//! The root component, shared by the build's three apps: wires state, storage, story loading and
+//! the route to the screens. What differs between the learner's app, the authoring app and the
+//! LMS app is a [`Pages`] type: the pages and the LMS reporting only that app has. Each app's
+//! binary names its own, so the learner's wasm never links the authoring pages (upload, Studio,
+//! the report) nor the cmi5 and SCORM code.
 
 use super::header::Header;
 use super::kiosk::{idle_warning, KioskAttract};
 use super::library::Library;
-use super::lms_bar::LmsBar;
+use super::lms_bar::{use_no_lms, LmsBar, LmsStatus};
 use super::player::Player;
 use super::problems::problem_list;
 use crate::engine::{Session, Story, StoryId};
 use crate::hooks::{
-    read_progress, use_host_messages, use_idle, use_lms, use_persist, use_route, use_stories,
-    use_xapi,
+    read_progress, use_host_messages, use_idle, use_persist, use_route, use_stories, use_xapi,
 };
 use crate::i18n::{Lang, Msg};
-use crate::platform::location::{initial_lang, lang_forced, Entry, Launch, Route};
+use crate::platform::location::{initial_lang, lang_forced, moved, Entry, Launch, Route};
 use crate::platform::storage::Storage;
 use crate::platform::stories::{inlined, inlined_catalog, whole_file, CATALOG};
 use crate::state::{
@@ -57,6 +57,11 @@ pub trait Pages: 'static {
     /// The page for `route` when this app has one of its own, else `None` (the shell shows the
     /// library and stories).
     fn page(route: &Route, page: &PageContext) -> Option<Html>;
+    /// The hook reporting to the LMS that launched the page: the LMS app's `hooks::use_lms`,
+    /// the others' [`use_no_lms`]. A hook of the app's type rather than a test of `ENTRY`, so
+    /// only the LMS app's binary names the cmi5 and SCORM code and the linker leaves it out of
+    /// the others.
+    fn use_lms(launch: &Launch, ctx: AppContext) -> impl Hook<Output = LmsStatus>;
 }
 
 /// What a page of one app gets from the shell.
@@ -76,6 +81,23 @@ impl Pages for Learner {
     const ENTRY: Entry = Entry::Learner;
     fn page(_: &Route, _: &PageContext) -> Option<Html> {
         None
+    }
+    fn use_lms(launch: &Launch, ctx: AppContext) -> impl Hook<Output = LmsStatus> {
+        use_no_lms(launch, ctx)
+    }
+}
+
+/// The learner's app as an LMS launches it (`lms/index.html`): one story, reporting over cmi5 or
+/// SCORM 1.2; the same pages as [`Learner`].
+pub struct LmsLearner;
+
+impl Pages for LmsLearner {
+    const ENTRY: Entry = Entry::Lms;
+    fn page(route: &Route, page: &PageContext) -> Option<Html> {
+        Learner::page(route, page)
+    }
+    fn use_lms(launch: &Launch, ctx: AppContext) -> impl Hook<Output = LmsStatus> {
+        crate::hooks::use_lms(launch, ctx)
     }
 }
 
@@ -107,24 +129,34 @@ pub fn App<P: Pages>() -> Html {
         }
         route => route,
     };
-    // A route of the other app (a bookmarked `#/upload` from before the split): go there.
-    let elsewhere = P::ENTRY == Entry::Learner && route.entry(P::ENTRY) != P::ENTRY;
-    use_effect_with(route.clone(), move |route| {
-        if elsewhere {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace(&route.link(P::ENTRY));
-            }
+    // Another app's page: an LMS launch of the learner's page (a package made before the LMS
+    // app), with its query; a route of another app (a bookmarked `#/upload` from before the
+    // split, the LMS app's library). The authoring app's start page is its own.
+    let launched = launch.entry(P::ENTRY);
+    let elsewhere = if launched != P::ENTRY {
+        Some(moved(P::ENTRY, launched))
+    } else if P::ENTRY != Entry::Author && route.entry(P::ENTRY) != P::ENTRY {
+        Some(route.link(P::ENTRY))
+    } else {
+        None
+    };
+    let leaving = elsewhere.is_some();
+    use_effect_with(elsewhere, move |elsewhere| {
+        if let (Some(to), Some(w)) = (elsewhere, web_sys::window()) {
+            let _ = w.location().replace(to);
         }
     });
     let opened = match &route {
         Route::Story(id) => Some(StoryId::new(id)),
         _ => None,
     };
+    // Nothing is fetched on the way to another app.
+    let opened = opened.filter(|_| !leaving);
     use_stories(
         ctx.clone(),
         P::ENTRY.root(),
         opened.clone(),
-        P::ENTRY == Entry::Learner && route == Route::Library,
+        P::ENTRY == Entry::Learner && route == Route::Library && !leaving,
     );
     // The service worker precaches every file of the build (every story, every language): it
     // is registered once what the learner opened is on screen, so none of that competes with it.
@@ -135,8 +167,9 @@ pub fn App<P: Pages>() -> Html {
     };
     let registered = use_mut_ref(|| false);
     use_effect_with(settled, move |&settled| {
-        // Only the learner's app works offline (a kiosk); the authoring app is used online.
-        if settled && P::ENTRY == Entry::Learner && !registered.replace(true) {
+        // Only the learner's app works offline (a kiosk); the authoring app and the LMS app are
+        // used online.
+        if settled && !leaving && P::ENTRY == Entry::Learner && !registered.replace(true) {
             crate::platform::frame::after_paint(crate::platform::sw::register);
         }
     });
@@ -152,7 +185,7 @@ pub fn App<P: Pages>() -> Html {
         });
     }
     use_xapi(storage, ctx.clone(), P::ENTRY);
-    let lms = use_lms(&launch, ctx.clone());
+    let lms = P::use_lms(&launch, ctx.clone());
     use_host_messages(
         launch.embed,
         launch.target_origin.clone(),

@@ -13,7 +13,7 @@ mod use_xapi;
 pub use use_host_messages::use_host_messages;
 pub use use_idle::{use_idle, warning_seconds};
 pub use use_keys::use_number_keys;
-pub use use_lms::{use_lms, LmsPhase, LmsStatus};
+pub use use_lms::use_lms;
 pub use use_persist::{read_progress, use_persist};
 pub use use_route::use_route;
 pub use use_stories::use_stories;

@@ -11,6 +11,7 @@
 //! SCORM: every reply is committed with the saved progress in `suspend_data`; leaving the page
 //! (or "Exit and save") finishes the session.
 
+use crate::components::lms_bar::{LmsPhase, LmsStatus};
 use crate::engine::launch::LmsFormat;
 use crate::engine::{Session, StoryId};
 use crate::events::Event;
@@ -28,28 +29,6 @@ use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Where the LMS session is, for the bar that shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LmsPhase {
-    /// No LMS (or not connected): nothing to show.
-    None,
-    /// Connected: what happens is reported.
-    Reporting,
-    /// The learner left: the last records are on their way.
-    Leaving,
-    /// The session is over.
-    Left,
-}
-
-/// What the page shows of the LMS session, and how the learner ends it.
-#[derive(Clone, PartialEq)]
-pub struct LmsStatus {
-    /// Where the session is.
-    pub phase: LmsPhase,
-    /// Ends the session ("Exit and save").
-    pub exit: Callback<()>,
-}
 
 /// A cmi5 launch, connected.
 struct Cmi5 {

@@ -70,7 +70,7 @@ pub fn use_xapi(storage: Rc<Storage>, state: AppContext, entry: Entry) {
             crate::platform::frame::after_paint(move || {
                 wasm_bindgen_futures::spawn_local(async move {
                     let config = match entry {
-                        Entry::Learner => load_config(entry.root()).await,
+                        Entry::Learner | Entry::Lms => load_config(entry.root()).await,
                         Entry::Author => None,
                     };
                     match config {

@@ -4,15 +4,18 @@
 use crate::engine::launch::{LmsFormat, LMS_PARAM, STORY_PARAM};
 use crate::i18n::Lang;
 
-/// Which of the build's two apps a page is: each has its own wasm, so what a learner downloads
-/// carries no authoring code. The authoring app's files sit in `studio/` of the build (the
-/// learner's `index.html` copies them there: `copy-dir` of `target/studio-dist`).
+/// Which of the build's three apps a page is: each has its own wasm, so what a learner downloads
+/// carries no authoring and no LMS code. The other apps' files sit in folders of the build (the
+/// learner's `index.html` copies them there: `copy-dir` of `target/studio-dist`, `target/lms-dist`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry {
     /// The learner's app: the library, the kiosk, a story (`index.html`).
     Learner,
     /// The authoring app: Studio, checking your own story, the class report (`studio/`).
     Author,
+    /// The learner's app as an LMS launches it: one story, reporting over cmi5 or SCORM 1.2
+    /// (`lms/`, the URL `engine::launch::launch_url` writes into a package's manifests).
+    Lms,
 }
 
 impl Entry {
@@ -22,6 +25,7 @@ impl Entry {
         match self {
             Entry::Learner => "index.html",
             Entry::Author => "studio/index.html",
+            Entry::Lms => "lms/index.html",
         }
     }
 
@@ -30,8 +34,13 @@ impl Entry {
     pub fn root(self) -> &'static str {
         match self {
             Entry::Learner => "",
-            Entry::Author => "../",
+            Entry::Author | Entry::Lms => "../",
         }
+    }
+
+    /// A link from a page of this app to the page of `to` (no hash, no query).
+    pub fn link(self, to: Entry) -> String {
+        format!("{}{}", self.root(), to.page())
     }
 }
 
@@ -93,7 +102,7 @@ impl Route {
         if to == from {
             return self.href();
         }
-        format!("{}{}{}", from.root(), to.page(), self.href())
+        format!("{}{}", from.link(to), self.href())
     }
 }
 
@@ -188,6 +197,16 @@ impl Launch {
         }
     }
 
+    /// The app that shows this launch when it opens a page of `from`: an LMS launch (`lms=`) is
+    /// the LMS app's, also where it lands on the learner's page (a package made before the LMS app
+    /// had its own page); anything else stays where it is.
+    pub fn entry(&self, from: Entry) -> Entry {
+        match (from, self.lms) {
+            (Entry::Learner, Some(_)) => Entry::Lms,
+            _ => from,
+        }
+    }
+
     /// Whether the page is its story alone, with no library to go back to (embedded in a host
     /// page, or launched by an LMS).
     pub fn one_story(&self) -> bool {
@@ -196,17 +215,30 @@ impl Launch {
 
     /// The launch options of this page.
     pub fn current() -> Launch {
-        let location = web_sys::window().map(|w| w.location());
-        let search = location
-            .as_ref()
-            .and_then(|l| l.search().ok())
-            .unwrap_or_default();
-        let hash = location
-            .as_ref()
-            .and_then(|l| l.hash().ok())
-            .unwrap_or_default();
+        let (search, hash) = search_and_hash();
         Launch::parse(&search, &hash)
     }
+}
+
+/// This page's `location.search` and `location.hash` (empty where there is none).
+fn search_and_hash() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let hash = location
+        .as_ref()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    (search, hash)
+}
+
+/// Where this page, of `from`, goes when it is `to`'s ([`Launch::entry`]): `to`'s page with this
+/// page's query and hash, so an LMS launch keeps its story, its format and cmi5's parameters.
+pub fn moved(from: Entry, to: Entry) -> String {
+    let (search, hash) = search_and_hash();
+    format!("{}{search}{hash}", from.link(to))
 }
 
 /// The language from `?lang=`, else the browser's preferred languages, else English.

@@ -53,8 +53,10 @@ test('a first visit to a story fetches that story in one language, and registers
   await page.evaluate(() => navigator.serviceWorker.ready);
   await quiet(page);
   assert.deepEqual(storyFiles(files), [`stories/${STORY}.en.json`], 'no other story, no other language, no catalog');
-  // Nor anything of the authoring app (its own wasm), not even in the worker's precache.
+  // Nor anything of the authoring app or the LMS app (each its own wasm), not even in the
+  // worker's precache.
   assert.deepEqual(files.filter((f) => f.startsWith('studio/')), []);
+  assert.deepEqual(files.filter((f) => f.startsWith('lms/')), []);
   // The worker (whose install downloads every file of the build) is registered only after the
   // first reply was on screen: the app reads build.json for its version just before.
   const order = await page.evaluate(() => ({
@@ -126,6 +128,20 @@ test('the authoring pages are the authoring app\'s: a library link or an old #/u
   await page.goto(`${env.server.base}studio/index.html`);
   await page.locator('.author-home a[href="../index.html#/"]').click();
   await page.locator('.card h2 a').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('an LMS launch of the learner\'s page (a package made before the LMS app) opens the LMS app with the same query', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await newPage(context);
+  const files = record(page);
+  await page.goto(`${env.server.base}index.html?story=${STORY}&lms=scorm12`);
+  await page.locator(REPLY).first().waitFor();
+  assert.match(page.url(), new RegExp(`/lms/index\\.html\\?story=${STORY}&lms=scorm12$`));
+  assert.ok(files.some((f) => /^lms\/rapport-lms-[0-9a-f]+_bg\.wasm$/.test(f)), files.join('\n'));
+  // It reads the story from the build's root; with no LMS around, it plays and says so.
+  assert.ok(files.includes(`stories/${STORY}.en.json`), files.join('\n'));
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -93,7 +93,7 @@ async function reply(sco, ids) {
 }
 
 test('the package declares one SCO per story, and its href opens that story alone', () => {
-  assert.match(env.href, new RegExp(`^index\\.html\\?story=${STORY}&lms=scorm12$`));
+  assert.match(env.href, new RegExp(`^lms/index\\.html\\?story=${STORY}&lms=scorm12$`));
 });
 
 test('played to an ending in a frame: passed against the LMS mastery score, score, time, a commit per reply, finish on exit', async () => {

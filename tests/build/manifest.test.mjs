@@ -112,20 +112,25 @@ test('the source page has no inline script and states its CSP itself', () => {
   assert.match(trunk, /pattern_script = """<script type="application\/json" id="rapport-build">/);
 });
 
-test('another app in a folder of its own (the authoring app) is listed apart from the learner\'s files', () => {
+test('another app in a folder of its own (the authoring app, the LMS app) is listed apart from the learner\'s files', () => {
   const studio = {
     'studio/index.html': '<!doctype html><title>studio</title>',
     'studio/rapport-studio-0123456789abcdef.js': 'export default function init() {}',
     'studio/rapport-studio-0123456789abcdef_bg.wasm': 'wasm',
   };
-  const { dir, run } = runHook({ ...TRUNK, ...studio });
+  const lms = {
+    'lms/index.html': '<!doctype html><title>Rapport</title>',
+    'lms/rapport-lms-0123456789abcdef.js': 'export default function init() {}',
+    'lms/rapport-lms-0123456789abcdef_bg.wasm': 'wasm',
+  };
+  const { dir, run } = runHook({ ...TRUNK, ...studio, ...lms });
   assert.equal(run.status, 0, run.stderr);
   const build = manifestOf(dir);
   // The learner's files, which the service worker precaches and the bundle inlines, are unchanged.
   assert.deepEqual(build.files, Object.keys(TRUNK).sort());
   assert.deepEqual(build.app.wasm, 'rapport-0123456789abcdef_bg.wasm');
-  assert.deepEqual(build.apps, { 'studio/': Object.keys(studio).sort() });
+  assert.deepEqual(build.apps, { 'lms/': Object.keys(lms).sort(), 'studio/': Object.keys(studio).sort() });
   // The authoring app is part of the build: changing it is a new version.
-  const again = runHook({ ...TRUNK, ...studio, 'studio/rapport-studio-0123456789abcdef_bg.wasm': 'other' });
+  const again = runHook({ ...TRUNK, ...studio, ...lms, 'studio/rapport-studio-0123456789abcdef_bg.wasm': 'other' });
   assert.notEqual(manifestOf(again.dir).version, build.version);
 });

@@ -2,9 +2,11 @@
 //! Decided here, once: `storycheck package` writes it into the manifests and the app's
 //! `platform::location` reads it back, so the two can never disagree.
 //!
-//! The URL is `index.html?story=<id>&lms=<format>`: query parameters rather than a hash route,
-//! because cmi5 appends its launch parameters (`endpoint`, `fetch`, `actor`, `registration`,
-//! `activityId`) to the query and an LMS may drop a fragment. None of the names is one of cmi5's.
+//! The URL is `lms/index.html?story=<id>&lms=<format>`: the LMS app's page (its own wasm, so a
+//! learner's plain visit never downloads the cmi5 and SCORM code). Query parameters rather than a
+//! hash route, because cmi5 appends its launch parameters (`endpoint`, `fetch`, `actor`,
+//! `registration`, `activityId`) to the query and an LMS may drop a fragment. None of the names
+//! is one of cmi5's.
 
 /// The query parameter naming the story to open.
 pub const STORY_PARAM: &str = "story";
@@ -52,7 +54,7 @@ pub fn launch_url(story: &str, format: LmsFormat) -> String {
         })
         .collect();
     format!(
-        "index.html?{STORY_PARAM}={story}&{LMS_PARAM}={}",
+        "lms/index.html?{STORY_PARAM}={story}&{LMS_PARAM}={}",
         format.as_str()
     )
 }

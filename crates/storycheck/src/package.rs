@@ -1,12 +1,15 @@
 //! `storycheck package --format cmi5|scorm12 [--story ID…] [--mastery 0.8] --out FILE.zip`: the
-//! built app (`dist/`, as its `build.json` lists it) with the chosen stories, zipped with the
-//! manifest an LMS imports: `cmi5.xml` (one AU per story) or `imsmanifest.xml` (one SCO per
-//! story). Each AU or SCO opens its story alone ([`rapport_engine::launch::launch_url`]).
+//! built LMS app (`lms/` of `dist/`, as its `build.json` lists it) with the chosen stories, zipped
+//! with the manifest an LMS imports: `cmi5.xml` (one AU per story) or `imsmanifest.xml` (one SCO
+//! per story). Each AU or SCO opens its story alone in the LMS app
+//! ([`rapport_engine::launch::launch_url`]).
 //!
-//! What the package leaves out of `dist/`: the other stories' files, and the deployment's
-//! `config.json` (its own LRS: inside an LMS, the LMS says where records go), replaced by an
-//! empty one (`{}`: no LRS of its own). Its `build.json` and `catalog.json` list only what it
-//! holds, so the service worker precaches nothing missing.
+//! What the package holds of `dist/`: the LMS app's files (`apps["lms/"]`: its page, wasm, style
+//! and icon) and the chosen stories' files, which the LMS app reads from the build's root. It
+//! leaves out the learner's and the authoring apps (an LMS opens only the LMS app), the other
+//! stories, and the deployment's `config.json` (its own LRS: inside an LMS, the LMS says where
+//! records go), replaced by an empty one (`{}`: no LRS of its own). Its `build.json` and
+//! `catalog.json` list only what it holds.
 
 use rapport_engine::catalog::{Card, Catalog};
 use rapport_engine::launch::{launch_url, LmsFormat};
@@ -15,6 +18,9 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The folder of the build's LMS app (`apps` in `build.json`; `launch_url` opens its page).
+const LMS_APP: &str = "lms/";
 
 /// The files of `dist/` a package writes itself instead (see the module docs).
 const REPLACED: &[&str] = &["build.json", "catalog.json", "config.json"];
@@ -95,14 +101,23 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     };
     let ids: Vec<String> = cards.iter().map(|c| c.id.to_string()).collect();
     let chosen: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
-    let files: Vec<String> = build["files"]
+    let Some(app) = build["apps"][LMS_APP].as_array() else {
+        writeln!(
+            out,
+            "package: {} has no LMS app ({LMS_APP} in build.json's apps): run `make dist`",
+            args.dist.display()
+        )?;
+        return Ok(1);
+    };
+    let app = app.iter().filter_map(Value::as_str);
+    let stories = build["files"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .filter(|f| keeps(f, &chosen))
-        .map(str::to_string)
-        .collect();
+        .filter(|f| keeps(f, &chosen));
+    let mut files: Vec<String> = app.chain(stories).map(str::to_string).collect();
+    files.sort();
     let (common, own) = split_files(&files);
     let (name, manifest) = match args.format {
         LmsFormat::Cmi5 => ("cmi5.xml", cmi5_xml(&cards, args.mastery)),
@@ -117,8 +132,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     listed.extend(["catalog.json".to_string(), "config.json".to_string()]);
     listed.sort();
     build["files"] = serde_json::json!(listed);
-    // The authoring app (`apps`, e.g. studio/) is not a learner's: the package leaves it out.
+    // Every file it holds is in `files`; the learner's app (`app`) and the authoring app are not
+    // in a package.
     build["apps"] = serde_json::json!({});
+    if let Some(fields) = build.as_object_mut() {
+        fields.remove("app");
+    }
     build["stories"] = serde_json::json!(chosen);
     if let Some(split) = build.get_mut("split").and_then(Value::as_object_mut) {
         split.retain(|id, _| chosen.contains(id.as_str()));
@@ -147,16 +166,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     Ok(0)
 }
 
-/// Whether a file of the build goes into a package of the `chosen` stories: what every story
-/// needs, and the chosen stories' own files (`stories/<id>.json`, `stories/<id>.<locale>.json`).
+/// Whether a file of the learner's build goes into a package of the `chosen` stories: their own
+/// files (`stories/<id>.json`, `stories/<id>.<locale>.json`); the rest is the learner's app, or
+/// written by the package itself (`REPLACED`).
 fn keeps(file: &str, chosen: &BTreeSet<&str>) -> bool {
-    if REPLACED.contains(&file) {
-        return false;
-    }
-    match story_of(file) {
-        Some(id) => chosen.contains(id),
-        None => true,
-    }
+    story_of(file).is_some_and(|id| chosen.contains(id))
 }
 
 /// The story a file of the build belongs to, if it is a story file.

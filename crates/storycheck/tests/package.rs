@@ -13,6 +13,14 @@ const CMI5_NS: &str = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xs
 const IMSCP_NS: &str = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";
 const ADLCP_NS: &str = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
 const STORIES: [&str; 3] = ["bad-news", "mr-santino", "the-email"];
+/// The LMS app's files in the build (`lms/`), sorted as the manifest lists them.
+const LMS_APP: [(&str, &str); 5] = [
+    ("lms/boot.js", "// boot"),
+    ("lms/icon-0123.png", "png"),
+    ("lms/index.html", "<!doctype html><title>Rapport</title>"),
+    ("lms/rapport-lms-0123.js", "// glue"),
+    ("lms/rapport-lms-0123_bg.wasm", "wasm"),
+];
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,8 +45,9 @@ fn run(args: &[String]) -> (u8, String) {
     )
 }
 
-/// A `dist/` as the build leaves it: the stories (whole and split), the catalog, the app's
-/// files, a deployment's `config.json`, and `build.json` listing them all.
+/// A `dist/` as the build leaves it: the stories (whole and split), the catalog, the learner's
+/// app's files, a deployment's `config.json`, the LMS app in `lms/`, and `build.json` listing them
+/// all (the LMS app's under `apps`, as `scripts/manifest.mjs` does).
 fn dist(name: &str) -> PathBuf {
     let dir = scratch(name);
     let mut args = vec!["build-stories".to_string(), dir.display().to_string()];
@@ -68,6 +77,10 @@ fn dist(name: &str) -> PathBuf {
     ] {
         std::fs::write(dir.join(file), text).expect("writes");
     }
+    std::fs::create_dir_all(dir.join("lms")).expect("lms/");
+    for (file, text) in LMS_APP {
+        std::fs::write(dir.join(file), text).expect("writes");
+    }
     let mut files: Vec<String> = Vec::new();
     for entry in walk(&dir) {
         files.push(
@@ -78,7 +91,9 @@ fn dist(name: &str) -> PathBuf {
                 .replace('\\', "/"),
         );
     }
+    files.retain(|f| !f.starts_with("lms/"));
     files.sort();
+    let lms: Vec<&str> = LMS_APP.iter().map(|(f, _)| *f).collect();
     let build = serde_json::json!({
         "version": "0123456789abcdef",
         "app": {"js": "rapport-0123.js", "wasm": "rapport-0123_bg.wasm", "css": null},
@@ -86,6 +101,7 @@ fn dist(name: &str) -> PathBuf {
         "split": {},
         "catalog": "catalog.json",
         "files": files,
+        "apps": {"lms/": lms},
     });
     std::fs::write(dir.join("build.json"), build.to_string()).expect("writes");
     dir
@@ -297,6 +313,46 @@ fn a_scorm_package_has_one_sco_per_story_listing_its_files() {
             );
         }
     }
+}
+
+#[test]
+fn every_launch_url_opens_the_lms_app_which_the_package_holds_without_the_learners_app() {
+    for (format, manifest) in [("cmi5", "cmi5.xml"), ("scorm12", "imsmanifest.xml")] {
+        let dist = dist(&format!("lms-{format}"));
+        let out = dist.join("out/p.zip");
+        let (code, said) = package(&dist, format, &["mr-santino"], &out);
+        assert_eq!(code, 0, "{said}");
+        let files = unzip(&out);
+        let xml = String::from_utf8(files[manifest].clone()).expect("utf-8");
+        let url = launch_url("mr-santino", LmsFormat::parse(format).expect("a format"));
+        assert!(url.starts_with("lms/index.html?"), "{url}");
+        assert!(xml.contains(&url.replace('&', "&amp;")), "{xml}");
+        for (file, _) in LMS_APP {
+            assert!(
+                files.contains_key(file),
+                "{file} is in the {format} package"
+            );
+        }
+        // An LMS opens only the LMS app: the learner's page and wasm stay out.
+        for file in ["index.html", "rapport-0123_bg.wasm", "sw.js"] {
+            assert!(
+                !files.contains_key(file),
+                "{file} is in the {format} package"
+            );
+        }
+    }
+    // A build from before the LMS app had its own page cannot be packaged.
+    let dist = dist("lms-none");
+    let build = std::fs::read_to_string(dist.join("build.json")).expect("build.json");
+    let mut build: serde_json::Value = serde_json::from_str(&build).expect("json");
+    build["apps"] = serde_json::json!({});
+    std::fs::write(dist.join("build.json"), build.to_string()).expect("writes");
+    let (code, said) = package(&dist, "cmi5", &[], &dist.join("out/x.zip"));
+    assert_eq!(code, 1);
+    assert!(
+        said.contains("no LMS app") && said.contains("make dist"),
+        "{said}"
+    );
 }
 
 #[test]
