@@ -44,7 +44,7 @@ pub fn KioskAttract(props: &KioskAttractProps) -> Html {
     html! {
         <main id="main" class="attract">
             <p class="attract-kicker">{ Msg::KioskWelcome.get(lang) }</p>
-            <article class="attract-card" key={card.id.as_str()} lang={Lang::text_tag(&tr.locale)}>
+            <article class="attract-card" key={card.id.as_str()} lang={Lang::text_tag(tr.locale)}>
                 { super::portrait::portrait(&persona.look, crate::engine::model::Face::Annoyed, 0.6, tr.text(&persona.addressed_as)) }
                 <div>
                     <h1>{ tr.text(&card.title) }</h1>

@@ -149,6 +149,6 @@ pub fn Player(props: &PlayerProps) -> Html {
     if props.pane {
         html! { <section class="player pane" aria-label={tr.text(&story.file.title).to_string()} lang={tr.locale.to_string()}>{ body }</section> }
     } else {
-        html! { <main id="main" class="player" tabindex="-1" lang={Lang::text_tag(&tr.locale)}>{ body }</main> }
+        html! { <main id="main" class="player" tabindex="-1" lang={Lang::text_tag(tr.locale)}>{ body }</main> }
     }
 }
