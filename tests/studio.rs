@@ -2,8 +2,8 @@
 //! missing translations, and the canonical formatter's round trip of every shipped story.
 
 use rapport::author::studio::draft::{
-    add_locale, add_node, missing_translations, remove_locale, rename_node, set_translation, Draft,
-    Edit,
+    add_locale, add_node, missing_translations, remove_locale, rename, rename_node,
+    set_translation, Draft, Edit, Named,
 };
 use rapport::engine::format::pretty;
 use rapport::engine::{check, NodeId};
@@ -135,6 +135,82 @@ fn nodes_get_fresh_ids_and_a_rename_keeps_every_link() {
     // A rename to a taken id is refused rather than merging two nodes.
     rename_node(&mut file, 0, "thanks");
     assert_eq!(file.nodes[0].id.as_str(), "hello");
+}
+
+/// Every shipped story, parsed.
+fn shipped() -> Vec<(std::path::PathBuf, rapport::engine::StoryFile)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/stories");
+    let mut stories = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("stories/ exists") {
+        let path = entry.expect("readable").path();
+        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let file = check(text.as_bytes()).0.expect("parses");
+            stories.push((path, file));
+        }
+    }
+    stories
+}
+
+#[test]
+fn renaming_an_emotion_flag_person_or_objective_renames_every_reference() {
+    let stories = shipped();
+    assert!(stories.len() >= 7);
+    for (path, original) in stories {
+        let (_, before) = check(pretty(&original).as_bytes());
+        let mut file = original.clone();
+        let ids = |f: &rapport::engine::StoryFile| {
+            let emotions: Vec<String> = f.emotions.iter().map(|e| e.id.to_string()).collect();
+            let flags: Vec<String> = f.flags.iter().map(|x| x.to_string()).collect();
+            let cast: Vec<String> = f.cast.iter().map(|c| c.id.to_string()).collect();
+            let objectives: Vec<String> = f.objectives.iter().map(|o| o.id.to_string()).collect();
+            [
+                (Named::Emotion, emotions),
+                (Named::Flag, flags),
+                (Named::Speaker, cast),
+                (Named::Objective, objectives),
+            ]
+        };
+        let all = ids(&original);
+        for (named, list) in &all {
+            for (i, id) in list.iter().enumerate() {
+                rename(&mut file, *named, i, &format!("{id}-renamed"));
+            }
+        }
+        // A reference left behind would be an unknown id (an error) or an unused one (a warning).
+        let (_, after) = check(pretty(&file).as_bytes());
+        assert!(
+            after.errors.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            after.errors
+        );
+        assert_eq!(
+            after.warnings.len(),
+            before.warnings.len(),
+            "{}",
+            path.display()
+        );
+        assert_ne!(file, original);
+        for (named, list) in &all {
+            for (i, id) in list.iter().enumerate() {
+                rename(&mut file, *named, i, id);
+            }
+        }
+        assert_eq!(file, original, "{}: renamed back", path.display());
+    }
+}
+
+#[test]
+fn a_rename_to_a_taken_or_empty_id_is_refused() {
+    let (_, mut file) = shipped().remove(0);
+    assert!(file.emotions.len() >= 2, "a story with two emotions");
+    let second = file.emotions[1].id.clone();
+    let first = file.emotions[0].id.clone();
+    rename(&mut file, Named::Emotion, 0, second.as_str());
+    assert_eq!(file.emotions[0].id, first);
+    rename(&mut file, Named::Emotion, 0, "");
+    assert_eq!(file.emotions[0].id, first);
 }
 
 #[test]

@@ -128,6 +128,32 @@ test('each shipped story opened in Studio and downloaded unchanged equals its fi
   await context.close();
 });
 
+test('renaming an emotion or a flag renames every reply and condition that names it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await studio(context);
+  const id = 'mr-santino';
+  const file = JSON.parse(fs.readFileSync(path.join(root, 'stories', `${id}.json`), 'utf8'));
+  const [emotion] = file.emotions.map((e) => e.id);
+  const [flag] = file.flags;
+  assert.ok(emotion && flag, `${id} has an emotion and a flag`);
+  await page.locator(`button[data-story="${id}"]`).click();
+  await page.getByRole('button', { name: 'Emotions and moods', exact: true }).click();
+  await field(page, '/emotions/0/id').fill(`${emotion}-x`);
+  await page.getByRole('button', { name: 'Flags and rules', exact: true }).click();
+  await field(page, '/flags/0').fill(`${flag}-x`);
+  await page.waitForFunction(() => /· 0 errors/.test(document.querySelector('#problems-heading')?.textContent ?? ''));
+  const { where, text } = await download(page);
+  // Every place the story named them now names the new ids, and nothing else changed.
+  const expected = JSON.stringify(file)
+    .replaceAll(`"${emotion}"`, `"${emotion}-x"`)
+    .replaceAll(`"${flag}"`, `"${flag}-x"`);
+  assert.notEqual(expected, JSON.stringify(file));
+  assert.equal(JSON.stringify(JSON.parse(text)), expected);
+  execFileSync(STORYCHECK, [where], { stdio: 'pipe' });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a reload mid-edit loses nothing: the draft is offered back as it was', async () => {
   const context = await env.browser.newContext();
   const page = await studio(context);

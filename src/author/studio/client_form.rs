@@ -1,8 +1,10 @@
 //! The client and the other people who speak: name, how the learner addresses them, role,
 //! company, and the look of the drawn portrait, which redraws as it changes.
 
-use super::draft::{fresh_id, new_text};
-use super::fields::{action, check_field, enum_field, field_id, lens, string_field, text_field};
+use super::draft::{fresh_id, new_text, Named};
+use super::fields::{
+    action, check_field, enum_field, field_id, id_field, lens, string_field, text_field,
+};
 use super::story_form::SectionProps;
 use crate::author::i18n::AuthorMsg;
 use crate::components::portrait::portrait;
@@ -72,8 +74,7 @@ pub fn ClientForm(props: &SectionProps) -> Html {
                 let base = format!("/cast/{i}");
                 html! {
                     <div class="item" key={i} id={field_id(&base)} tabindex="-1">
-                        { string_field(ctx, ctx.t(AuthorMsg::Id), &format!("{base}/id"), c.id.as_str(),
-                                       lens(move |f| Some(&mut f.cast.get_mut(i)?.id)), |s: &str| SpeakerId::new(s)) }
+                        { id_field(ctx, ctx.t(AuthorMsg::Id), &format!("{base}/id"), c.id.as_str(), Named::Speaker, i) }
                         { text_field(ctx, ctx.t(AuthorMsg::Name), &format!("{base}/name"), &c.name,
                                      lens(move |f| Some(&mut f.cast.get_mut(i)?.name)), false) }
                         { action(ctx, ctx.t(AuthorMsg::Remove), &format!("{} {}", ctx.t(AuthorMsg::Remove), c.id), &base, move |f| {

@@ -7,9 +7,9 @@
 
 use crate::engine::diagnostic::child;
 use crate::engine::format::pretty;
-use crate::engine::model::{EndingDebrief, StoryFile, Text};
+use crate::engine::model::{Condition, EndingDebrief, Pairs, StoryFile, Text};
 use crate::engine::shared::Str;
-use crate::engine::NodeId;
+use crate::engine::{EmotionId, FlagId, NodeId, ObjectiveId, SpeakerId};
 use std::fmt;
 use std::rc::Rc;
 
@@ -317,6 +317,158 @@ pub fn rename_node(file: &mut StoryFile, index: usize, id: &str) {
         }
     }
     file.nodes[index].id = new;
+}
+
+/// An id that other parts of the story refer to, by the list it is in: renaming one renames
+/// every reference too, as [`rename_node`] does for nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// An emotion (`/emotions/i/id`): effects and conditions name it.
+    Emotion,
+    /// A flag (`/flags/i`): set, unset and conditions name it.
+    Flag,
+    /// A person of the cast (`/cast/i/id`): lines name their speaker.
+    Speaker,
+    /// An objective (`/objectives/i/id`): replies' feedback names its principle.
+    Objective,
+}
+
+/// Renames the `index`th emotion, flag, person or objective to `id`, and every reference to it,
+/// so a rename never leaves a reply or a condition pointing at an id that is gone. Nothing happens
+/// when another one of its kind has that id already (that would merge two), or when `id` is empty.
+pub fn rename(file: &mut StoryFile, named: Named, index: usize, id: &str) {
+    if id.is_empty() {
+        return;
+    }
+    let old: String = match named {
+        Named::Emotion => {
+            if file.emotions.iter().any(|e| e.id.as_str() == id) {
+                return;
+            }
+            let Some(e) = file.emotions.get_mut(index) else {
+                return;
+            };
+            std::mem::replace(&mut e.id, EmotionId::new(id))
+                .as_str()
+                .to_string()
+        }
+        Named::Flag => {
+            if file.flags.iter().any(|f| f.as_str() == id) {
+                return;
+            }
+            let Some(f) = file.flags.get_mut(index) else {
+                return;
+            };
+            std::mem::replace(f, FlagId::new(id)).as_str().to_string()
+        }
+        Named::Speaker => {
+            if file.cast.iter().any(|c| c.id.as_str() == id) {
+                return;
+            }
+            let Some(c) = file.cast.get_mut(index) else {
+                return;
+            };
+            std::mem::replace(&mut c.id, SpeakerId::new(id))
+                .as_str()
+                .to_string()
+        }
+        Named::Objective => {
+            if file.objectives.iter().any(|o| o.id.as_str() == id) {
+                return;
+            }
+            let Some(o) = file.objectives.get_mut(index) else {
+                return;
+            };
+            std::mem::replace(&mut o.id, ObjectiveId::new(id))
+                .as_str()
+                .to_string()
+        }
+    };
+    match named {
+        Named::Emotion => {
+            let swap = |pairs: &mut Pairs<EmotionId, i32>| {
+                for (k, _) in &mut pairs.0 {
+                    if k.as_str() == old {
+                        *k = EmotionId::new(id);
+                    }
+                }
+            };
+            for_each_condition(file, &mut |c| {
+                swap(&mut c.at_least);
+                swap(&mut c.below);
+            });
+            for c in file.nodes.iter_mut().flat_map(|n| &mut n.choices) {
+                swap(&mut c.effects);
+            }
+        }
+        Named::Flag => {
+            let swap = |flags: &mut Vec<FlagId>| {
+                for f in flags.iter_mut().filter(|f| f.as_str() == old) {
+                    *f = FlagId::new(id);
+                }
+            };
+            for_each_condition(file, &mut |c| {
+                swap(&mut c.flags);
+                swap(&mut c.not_flags);
+            });
+            for c in file.nodes.iter_mut().flat_map(|n| &mut n.choices) {
+                swap(&mut c.set);
+                swap(&mut c.unset);
+            }
+        }
+        Named::Speaker => {
+            for l in file.nodes.iter_mut().flat_map(|n| &mut n.lines) {
+                if l.speaker.as_str() == old {
+                    l.speaker = SpeakerId::new(id);
+                }
+            }
+        }
+        Named::Objective => {
+            for c in file.nodes.iter_mut().flat_map(|n| &mut n.choices) {
+                if c.feedback.principle.as_str() == old {
+                    c.feedback.principle = ObjectiveId::new(id);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `visit` on every condition of the story, nested alternatives included: lines',
+/// replies', rules', moods' and debrief parts'.
+fn for_each_condition(file: &mut StoryFile, visit: &mut dyn FnMut(&mut Condition)) {
+    fn walk(c: &mut Condition, visit: &mut dyn FnMut(&mut Condition)) {
+        visit(c);
+        for any in &mut c.any {
+            walk(any, visit);
+        }
+    }
+    for r in &mut file.rules {
+        walk(&mut r.when, visit);
+    }
+    for m in &mut file.moods {
+        if let Some(c) = &mut m.when {
+            walk(c, visit);
+        }
+    }
+    for n in &mut file.nodes {
+        for l in &mut n.lines {
+            if let Some(c) = &mut l.when {
+                walk(c, visit);
+            }
+        }
+        for ch in &mut n.choices {
+            if let Some(c) = &mut ch.when {
+                walk(c, visit);
+            }
+        }
+        if let Some(EndingDebrief::Parts(parts)) = n.ending.as_mut().map(|e| &mut e.debrief) {
+            for p in parts {
+                if let Some(c) = &mut p.when {
+                    walk(c, visit);
+                }
+            }
+        }
+    }
 }
 
 /// The node a JSON pointer is in (`/nodes/3/choices/0/next` is in node 3).

@@ -2,8 +2,10 @@
 //! draws while a mood's condition holds, previewed beside it.
 
 use super::condition::optional_condition;
-use super::draft::{fresh_id, new_text};
-use super::fields::{action, enum_field, field_id, lens, number_field, string_field, text_field};
+use super::draft::{fresh_id, new_text, Named};
+use super::fields::{
+    action, enum_field, field_id, id_field, lens, number_field, string_field, text_field,
+};
 use super::story_form::SectionProps;
 use crate::author::i18n::AuthorMsg;
 use crate::components::portrait::portrait;
@@ -40,8 +42,7 @@ pub fn FeelingsForm(props: &SectionProps) -> Html {
                 html! {
                     <div class="item" key={i} id={field_id(&base)} tabindex="-1">
                         <div class="row">
-                            { string_field(ctx, ctx.t(AuthorMsg::Id), &format!("{base}/id"), e.id.as_str(),
-                                           lens(move |f| Some(&mut f.emotions.get_mut(i)?.id)), |s: &str| EmotionId::new(s)) }
+                            { id_field(ctx, ctx.t(AuthorMsg::Id), &format!("{base}/id"), e.id.as_str(), Named::Emotion, i) }
                             { number_field(ctx, ctx.t(AuthorMsg::Lowest), &format!("{base}/min"), e.min, lens(move |f| Some(&mut f.emotions.get_mut(i)?.min))) }
                             { number_field(ctx, ctx.t(AuthorMsg::Highest), &format!("{base}/max"), e.max, lens(move |f| Some(&mut f.emotions.get_mut(i)?.max))) }
                             { number_field(ctx, ctx.t(AuthorMsg::StartValue), &format!("{base}/start"), e.start, lens(move |f| Some(&mut f.emotions.get_mut(i)?.start))) }

@@ -4,7 +4,7 @@
 //! pointer is the edit's field (one undo step per field) and, as [`field_id`], the input's id,
 //! which is how a problem focuses the field it is about.
 
-use super::draft::{set_translation, Edit};
+use super::draft::{rename, set_translation, Edit, Named};
 use crate::author::i18n::AuthorMsg;
 use crate::engine::diagnostic::child;
 use crate::engine::model::{Pairs, StoryFile, Text};
@@ -153,7 +153,6 @@ pub fn string_field<T: 'static>(
     at: Lens<T>,
     make: fn(&str) -> T,
 ) -> Html {
-    let id = field_id(pointer);
     let oninput = {
         let ctx = ctx.clone();
         let field = pointer.to_string();
@@ -162,12 +161,45 @@ pub fn string_field<T: 'static>(
             ctx.set(&field, &at, move |v| *v = make(&value));
         })
     };
+    text_input(ctx, label, pointer, value, oninput)
+}
+
+/// A labelled one-line input whose leaving settles the undo step.
+fn text_input(
+    ctx: &Ctx,
+    label: &str,
+    pointer: &str,
+    value: &str,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    let id = field_id(pointer);
     html! {
         <div class="field">
             <label for={id.clone()}>{ label }</label>
             <input id={id} type="text" value={value.to_string()} {oninput} onblur={ctx.settle.reform(|_: FocusEvent| ())} />
         </div>
     }
+}
+
+/// The id of an emotion, flag, person or objective: typing renames it and every reference to it
+/// ([`rename`]); an id another one of its kind has already is not applied.
+pub fn id_field(
+    ctx: &Ctx,
+    label: &str,
+    pointer: &str,
+    value: &str,
+    named: Named,
+    index: usize,
+) -> Html {
+    let oninput = {
+        let ctx = ctx.clone();
+        let field = pointer.to_string();
+        Callback::from(move |e: InputEvent| {
+            let value = value_of(e.target()).trim().to_string();
+            ctx.change(&field, move |f| rename(f, named, index, &value));
+        })
+    };
+    text_input(ctx, label, pointer, value, oninput)
 }
 
 /// A whole number; what does not parse is left as typed and not applied.

@@ -2,8 +2,8 @@
 //! conversation goes when the client's state crosses a line).
 
 use super::condition::condition_field;
-use super::draft::fresh_id;
-use super::fields::{action, field_id, lens, node_options, select_field, string_field};
+use super::draft::{fresh_id, Named};
+use super::fields::{action, field_id, id_field, lens, node_options, select_field, string_field};
 use super::story_form::SectionProps;
 use crate::author::i18n::AuthorMsg;
 use crate::engine::model::Rule;
@@ -25,7 +25,7 @@ pub fn LogicForm(props: &SectionProps) -> Html {
                 let base = format!("/flags/{i}");
                 html! {
                     <div class="item inline" key={i}>
-                        { string_field(ctx, ctx.t(AuthorMsg::Flag), &base, flag.as_str(), lens(move |f| f.flags.get_mut(i)), |s: &str| FlagId::new(s)) }
+                        { id_field(ctx, ctx.t(AuthorMsg::Flag), &base, flag.as_str(), Named::Flag, i) }
                         { action(ctx, ctx.t(AuthorMsg::Remove), &format!("{} {flag}", ctx.t(AuthorMsg::Remove)), "/flags", move |f| {
                             if i < f.flags.len() { f.flags.remove(i); }
                         }) }

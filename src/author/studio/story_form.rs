@@ -1,10 +1,10 @@
 //! The story's own settings: title, summary, minutes, difficulty, tags, objectives, where it
 //! starts and whether a learner may take a reply back.
 
-use super::draft::{fresh_id, new_text};
+use super::draft::{fresh_id, new_text, Named};
 use super::fields::{
-    action, check_field, enum_field, lens, node_options, number_field, select_field, string_field,
-    text_field, Ctx,
+    action, check_field, enum_field, id_field, lens, node_options, number_field, select_field,
+    string_field, text_field, Ctx,
 };
 use crate::author::i18n::AuthorMsg;
 use crate::engine::model::{Difficulty, Objective};
@@ -56,8 +56,7 @@ pub fn StoryForm(props: &SectionProps) -> Html {
                 let base = format!("/objectives/{i}");
                 html! {
                     <div class="item" key={i} id={super::fields::field_id(&base)} tabindex="-1">
-                        { string_field(ctx, ctx.t(AuthorMsg::Id), &format!("{base}/id"), o.id.as_str(),
-                                       lens(move |f| Some(&mut f.objectives.get_mut(i)?.id)), |s: &str| ObjectiveId::new(s)) }
+                        { id_field(ctx, ctx.t(AuthorMsg::Id), &format!("{base}/id"), o.id.as_str(), Named::Objective, i) }
                         { text_field(ctx, ctx.t(AuthorMsg::Objective), &format!("{base}/title"), &o.title,
                                      lens(move |f| Some(&mut f.objectives.get_mut(i)?.title)), false) }
                         { action(ctx, ctx.t(AuthorMsg::Remove), &format!("{} {}", ctx.t(AuthorMsg::Remove), o.id), &base, move |f| {
