@@ -26,8 +26,7 @@ pub fn x_at(i: usize, n: usize) -> f32 {
 
 /// Where value `v` of emotion `e` sits up the plot (its whole range fills the height).
 pub fn y_at(e: &crate::engine::model::EmotionDef, v: f32) -> f32 {
-    let share = (v - e.min as f32) / (e.max - e.min).max(1) as f32;
-    TOP + (H - TOP - BOTTOM) * (1.0 - share)
+    TOP + (H - TOP - BOTTOM) * (1.0 - e.share(v))
 }
 
 /// The legend: each emotion's name beside its line's dash pattern.
@@ -97,13 +96,13 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                 { grid() }
                 { for emotions.iter().enumerate().map(|(k, e)| {
                     let points: Vec<String> = moments.iter().enumerate()
-                        .map(|(i, m)| format!("{},{}", num(x(i)), num(y(e, m.state.emotions.get(&e.id).copied().unwrap_or(e.start)))))
+                        .map(|(i, m)| format!("{},{}", num(x(i)), num(y(e, e.value_in(&m.state.emotions)))))
                         .collect();
                     html! {
                         <g class={format!("series series-{}", k % DASHES.len())}>
                             <polyline points={points.join(" ")} stroke-dasharray={DASHES[k % DASHES.len()]} />
                             { for moments.iter().enumerate().map(|(i, m)| {
-                                let v = m.state.emotions.get(&e.id).copied().unwrap_or(e.start);
+                                let v = e.value_in(&m.state.emotions);
                                 html! { <circle class="point" data-emotion={e.id.to_string()} data-turn={i.to_string()}
                                     cx={num(x(i))} cy={num(y(e, v))} r="4" /> }
                             }) }
@@ -113,7 +112,7 @@ pub fn EmotionChart(props: &EmotionChartProps) -> Html {
                 { for moments.iter().enumerate().map(|(i, m)| {
                     let label = if i == 0 { Msg::ChartStart.get(lang).to_string() } else { i.to_string() };
                     let values: Vec<String> = emotions.iter()
-                        .map(|e| format!("{} {}", tr.text(&e.label), m.state.emotions.get(&e.id).copied().unwrap_or(e.start)))
+                        .map(|e| format!("{} {}", tr.text(&e.label), e.value_in(&m.state.emotions)))
                         .collect();
                     let aria = format!("{} {label}: {}", Msg::Turn.get(lang), values.join(", "));
                     let set = { let selected = selected.clone(); move || selected.set(Some(i)) };

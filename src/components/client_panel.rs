@@ -90,8 +90,8 @@ pub fn ClientPanel(props: &ClientPanelProps) -> Html {
             </div>
             <ul class="meters">
                 { for story.file.emotions.iter().map(|e| {
-                    let value = session.emotions.get(&e.id).copied().unwrap_or(e.start);
-                    let pct = (value - e.min) as f32 * 100.0 / (e.max - e.min).max(1) as f32;
+                    let value = e.value_in(&session.emotions);
+                    let pct = e.share(value as f32) * 100.0;
                     let label_id = format!("meter-{}", e.id);
                     let label = tr.text(&e.label);
                     let change = changes.iter().find(|c| c.emotion == e.id);

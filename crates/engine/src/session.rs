@@ -229,7 +229,7 @@ impl Session {
             let Some(delta) = choice.effects.get(&def.id) else {
                 continue;
             };
-            let before = self.emotions.get(&def.id).copied().unwrap_or(def.start);
+            let before = def.value_in(&self.emotions);
             let after = before.saturating_add(*delta).clamp(def.min, def.max);
             self.emotions.insert(def.id.clone(), after);
             if after != before {

@@ -12,6 +12,20 @@ use rustc_hash::FxHashMap;
 /// Emotion values by id, as held in a session.
 pub type Emotions = SortedMap<EmotionId, i32>;
 
+/// The two rules every reader of an emotion's value shares (the meters, the chart, the
+/// portrait's strain, the engine's effects, the class report).
+impl EmotionDef {
+    /// This emotion's value in `emotions`: its start value until an effect has moved it.
+    pub fn value_in(&self, emotions: &Emotions) -> i32 {
+        emotions.get(&self.id).copied().unwrap_or(self.start)
+    }
+
+    /// Where `value` sits in this emotion's range: 0 at its `min`, 1 at its `max`.
+    pub fn share(&self, value: f32) -> f32 {
+        (value - self.min as f32) / (self.max - self.min).max(1) as f32
+    }
+}
+
 /// A story ready to play. Built only by [`super::load`], so every reference in it resolves.
 #[derive(Clone, Debug)]
 pub struct Story {
@@ -113,8 +127,7 @@ impl Story {
         let total: f32 = defs
             .iter()
             .map(|e| {
-                let v = emotions.get(&e.id).copied().unwrap_or(e.start);
-                let share = (v - e.min) as f32 / (e.max - e.min).max(1) as f32;
+                let share = e.share(e.value_in(emotions) as f32);
                 match e.high_is {
                     Polarity::Good => 1.0 - share,
                     Polarity::Bad => share,

@@ -357,6 +357,28 @@ fn moods_are_derived_from_emotions() {
 }
 
 #[test]
+fn an_emotion_reads_its_start_until_moved_and_places_values_in_its_range() {
+    let story = mini();
+    let anger = story
+        .emotion(&EmotionId::new("anger"))
+        .expect("mini has anger");
+    let start = Session::new(&story);
+    let mut untouched = start.emotions.clone();
+    untouched.remove(&anger.id);
+    assert_eq!(anger.value_in(&untouched), 30, "the start value stands in");
+    let joked = play(&story, &["joke"]);
+    assert_eq!(anger.value_in(&joked.emotions), value(&joked, "anger"));
+    assert_ne!(anger.value_in(&joked.emotions), 30, "the joke moved anger");
+    // Range 0..=100 by default: the ends are 0 and 1, the middle a half.
+    assert_eq!(anger.share(0.0), 0.0);
+    assert_eq!(anger.share(100.0), 1.0);
+    assert_eq!(anger.share(50.0), 0.5);
+    // The portrait's strain is each emotion's distance from its good end, averaged.
+    let strain = story.strain(&start.emotions);
+    assert!((strain - (0.5 + 0.3) / 2.0).abs() < 1e-6, "strain {strain}");
+}
+
+#[test]
 fn locales_fall_back_to_the_first_declared() {
     let story = mini();
     let s = play(&story, &["explain"]);

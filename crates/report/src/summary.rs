@@ -265,7 +265,7 @@ fn story_report(t: &StoryTally) -> StoryReport {
                 values.push(vec![Vec::new(); file.emotions.len()]);
             }
             for (k, e) in file.emotions.iter().enumerate() {
-                let v = moment.state.emotions.get(&e.id).copied().unwrap_or(e.start);
+                let v = e.value_in(&moment.state.emotions);
                 values[turn][k].push(f64::from(v));
             }
         }
@@ -370,7 +370,7 @@ fn story_report(t: &StoryTally) -> StoryReport {
                 file.emotions
                     .iter()
                     .map(|e| {
-                        let v = m.state.emotions.get(&e.id).copied().unwrap_or(e.start);
+                        let v = e.value_in(&m.state.emotions);
                         (e.id.clone(), v)
                     })
                     .collect()
