@@ -111,3 +111,37 @@ impl Log {
         self.events.get(skip..).unwrap_or(&[])
     }
 }
+
+/// When each event happened, for the consumers that stamp what they send (xAPI statements, cmi5
+/// statements): the time of the render that first showed it. A consumer notes the times in its
+/// effect after every render, before it knows whether it can send, so an event it holds (while
+/// the LRS's configuration loads, while the LMS connects) keeps the time it happened rather than
+/// the time it was sent.
+#[derive(Debug, Default)]
+pub struct Times {
+    noted: Vec<(u64, f64)>,
+    upto: u64,
+}
+
+impl Times {
+    /// Notes `now_ms` as the time of every event of `log` not noted yet.
+    pub fn note(&mut self, log: &Log, now_ms: f64) {
+        for numbered in log.after(self.upto) {
+            self.noted.push((numbered.seq, now_ms));
+        }
+        self.upto = self.upto.max(log.last());
+    }
+
+    /// The time noted for event `seq`; `or` for one never noted.
+    pub fn of(&self, seq: u64, or: f64) -> f64 {
+        self.noted
+            .iter()
+            .find(|(s, _)| *s == seq)
+            .map_or(or, |(_, at)| *at)
+    }
+
+    /// Forgets the times of the events up to `seq`, which the consumer has handled.
+    pub fn handled(&mut self, seq: u64) {
+        self.noted.retain(|(s, _)| *s > seq);
+    }
+}

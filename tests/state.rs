@@ -396,3 +396,27 @@ fn the_event_log_keeps_its_latest_events_and_their_numbers_run_on() {
     );
     assert!(log.after(total).is_empty());
 }
+
+#[test]
+fn an_event_held_by_a_consumer_keeps_the_time_it_happened() {
+    // The LRS's configuration (or the LMS) is not there yet: the consumer notes each event's
+    // time at the render that showed it, and stamps it with that time when it can send.
+    let mut log = rapport::events::Log::default();
+    let mut times = rapport::events::Times::default();
+    log.push(Event::Wiped);
+    times.note(&log, 1_000.0);
+    log.push(Event::Wiped);
+    log.push(Event::Wiped);
+    times.note(&log, 2_000.0);
+    // Noted again later, while still held: the first times stand.
+    times.note(&log, 9_000.0);
+    assert_eq!(times.of(1, 9_000.0), 1_000.0);
+    assert_eq!(times.of(2, 9_000.0), 2_000.0);
+    assert_eq!(times.of(3, 9_000.0), 2_000.0);
+    // Sent: their times are forgotten; a later event gets its own.
+    times.handled(3);
+    assert_eq!(times.of(1, -1.0), -1.0);
+    log.push(Event::Wiped);
+    times.note(&log, 9_500.0);
+    assert_eq!(times.of(4, -1.0), 9_500.0);
+}

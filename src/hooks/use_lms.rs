@@ -14,7 +14,7 @@
 use crate::components::lms_bar::{LmsPhase, LmsStatus};
 use crate::engine::launch::LmsFormat;
 use crate::engine::{Session, StoryId};
-use crate::events::Event;
+use crate::events::{Event, Times};
 use crate::i18n::{Lang, Msg};
 use crate::lms::cmi5::{self, LaunchData, Moment, Sent};
 use crate::lms::scorm::{self, Suspend, SUSPEND_LIMIT};
@@ -22,8 +22,8 @@ use crate::platform::lms::cmi5 as net;
 use crate::platform::lms::scorm::Api;
 use crate::platform::location::{query_param, Launch};
 use crate::platform::storage::{keys, Storage};
-use crate::platform::xapi::{now_iso, uuid, Delivery, Outbox};
-use crate::records::{backoff_ms, Stamp};
+use crate::platform::xapi::{stamp_at, Delivery, Outbox};
+use crate::records::backoff_ms;
 use crate::state::{Action, AppContext, AppState};
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -61,13 +61,6 @@ enum Conn {
     Scorm(Rc<Scorm>),
 }
 
-fn stamp() -> Stamp {
-    Stamp {
-        id: uuid(),
-        timestamp: now_iso(),
-    }
-}
-
 fn read_sent(store: &Storage, registration: &str) -> Option<Sent> {
     store
         .get(keys::CMI5_LAUNCH)
@@ -86,16 +79,13 @@ fn log(message: &str) {
 }
 
 impl Cmi5 {
-    /// Queues what `moment` calls for and records it as sent, together.
-    fn report(&self, moment: Moment<'_>) -> bool {
+    /// Queues what `moment` calls for, as it happened at `at_ms`, and records it as sent,
+    /// together.
+    fn report(&self, moment: Moment<'_>, at_ms: f64) -> bool {
         let mut sent = self.sent.borrow_mut();
-        let statements = sent.report(
-            &self.launch,
-            &self.data,
-            moment,
-            js_sys::Date::now(),
-            &mut stamp,
-        );
+        let statements = sent.report(&self.launch, &self.data, moment, at_ms, &mut || {
+            stamp_at(at_ms)
+        });
         save_sent(&self.store, &sent);
         let any = !statements.is_empty();
         self.outbox.push(statements);
@@ -205,7 +195,7 @@ async fn connect_cmi5(
         store,
         leaving,
     });
-    c.report(Moment::Began);
+    c.report(Moment::Began, js_sys::Date::now());
     outbox.kick(); // what a reload left queued
     phase.set(if over {
         LmsPhase::Left
@@ -268,6 +258,7 @@ pub fn use_lms(launch: &Launch, ctx: AppContext) -> LmsStatus {
     let conn = use_state(|| Conn::Unknown);
     let phase = use_state(|| LmsPhase::None);
     let seen = use_mut_ref(|| 0u64);
+    let times = use_mut_ref(Times::default);
     {
         let (conn, phase, ctx) = (conn.clone(), phase.clone(), ctx.clone());
         let (format, story) = (launch.lms, launch.story.clone());
@@ -309,13 +300,16 @@ pub fn use_lms(launch: &Launch, ctx: AppContext) -> LmsStatus {
         let conn = (*conn).clone();
         let ctx = ctx.clone();
         use_effect(move || {
+            let mut times = times.borrow_mut();
+            times.note(&ctx.events, js_sys::Date::now());
             let mut seen = seen.borrow_mut();
             match &conn {
                 Conn::Unknown => {}
                 Conn::None => *seen = ctx.events.last(),
-                Conn::Cmi5(c) => *seen = report_cmi5(c, &ctx, *seen),
+                Conn::Cmi5(c) => *seen = report_cmi5(c, &ctx, *seen, &times),
                 Conn::Scorm(s) => *seen = report_scorm(s, &ctx, *seen),
             }
+            times.handled(*seen);
         });
     }
     let exit = {
@@ -325,7 +319,7 @@ pub fn use_lms(launch: &Launch, ctx: AppContext) -> LmsStatus {
                 phase.set(LmsPhase::Leaving);
                 c.leaving.set(true);
                 // Terminated goes after everything queued; with nothing left to send, at once.
-                if !c.report(Moment::Left) && c.outbox.queued().is_empty() {
+                if !c.report(Moment::Left, js_sys::Date::now()) && c.outbox.queued().is_empty() {
                     go_back(c.data.return_url.as_deref(), &phase);
                 }
             }
@@ -342,9 +336,12 @@ pub fn use_lms(launch: &Launch, ctx: AppContext) -> LmsStatus {
     }
 }
 
-/// The cmi5 statements for the events after `seen`; returns the last event handled.
-fn report_cmi5(c: &Cmi5, state: &AppState, seen: u64) -> u64 {
+/// The cmi5 statements for the events after `seen`, each at the time it happened; returns the
+/// last event handled.
+fn report_cmi5(c: &Cmi5, state: &AppState, seen: u64, times: &Times) -> u64 {
+    let now = js_sys::Date::now();
     for numbered in state.events.after(seen) {
+        let at = times.of(numbered.seq, now);
         match &numbered.event {
             Event::Answered {
                 story,
@@ -353,15 +350,18 @@ fn report_cmi5(c: &Cmi5, state: &AppState, seen: u64) -> u64 {
                 ..
             } => {
                 if let Some(story) = state.story(story) {
-                    c.report(Moment::Replied {
-                        story,
-                        turn,
-                        number: *number,
-                    });
+                    c.report(
+                        Moment::Replied {
+                            story,
+                            turn,
+                            number: *number,
+                        },
+                        at,
+                    );
                 }
             }
             Event::Completed { completion, .. } => {
-                c.report(Moment::Ended(completion));
+                c.report(Moment::Ended(completion), at);
             }
             // A new play-through or a reply taken back is no statement of cmi5's; the replies
             // that follow are reported as made.

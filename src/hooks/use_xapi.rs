@@ -5,11 +5,11 @@
 
 use crate::engine::small::SortedMap;
 use crate::engine::{Story, StoryId};
-use crate::events::Event;
+use crate::events::{Event, Times};
 use crate::platform::location::Entry;
 use crate::platform::storage::{keys, Storage};
-use crate::platform::xapi::{load_config, now_iso, uuid, Outbox};
-use crate::records::{anonymous_actor, answered, completed, initialized, Stamp};
+use crate::platform::xapi::{load_config, stamp_at, uuid, Outbox};
+use crate::records::{anonymous_actor, answered, completed, initialized};
 use crate::state::{AppContext, AppState};
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
@@ -31,13 +31,6 @@ enum Lrs {
     Unknown,
     None,
     Ready(Rc<Outbox>),
-}
-
-fn stamp() -> Stamp {
-    Stamp {
-        id: uuid(),
-        timestamp: now_iso(),
-    }
 }
 
 fn actor(outbox: &Outbox, storage: &Storage) -> Value {
@@ -62,6 +55,7 @@ fn actor(outbox: &Outbox, storage: &Storage) -> Value {
 pub fn use_xapi(storage: Rc<Storage>, state: AppContext, entry: Entry) {
     let lrs = use_state(|| Lrs::Unknown);
     let seen = use_mut_ref(|| 0u64);
+    let times = use_mut_ref(Times::default);
     {
         let lrs = lrs.clone();
         let storage = storage.clone();
@@ -101,6 +95,9 @@ pub fn use_xapi(storage: Rc<Storage>, state: AppContext, entry: Entry) {
     }
     let lrs = (*lrs).clone();
     use_effect(move || {
+        let now = js_sys::Date::now();
+        let mut times = times.borrow_mut();
+        times.note(&state.events, now);
         let new = state.events.after(*seen.borrow());
         let Some(last) = new.last().map(|e| e.seq) else {
             return;
@@ -109,23 +106,25 @@ pub fn use_xapi(storage: Rc<Storage>, state: AppContext, entry: Entry) {
             Lrs::Unknown => return,
             Lrs::None => {}
             Lrs::Ready(outbox) => {
-                let statements =
-                    statements(&outbox, &storage, &state, new.iter().map(|n| &n.event));
+                let events = new.iter().map(|n| (&n.event, times.of(n.seq, now)));
+                let statements = statements(&outbox, &storage, &state, events);
                 if !statements.is_empty() {
                     outbox.push(statements);
                 }
             }
         }
+        times.handled(last);
         *seen.borrow_mut() = last;
     });
 }
 
-/// The statements for `events`, keeping each story's registration in storage.
+/// The statements for `events`, each with the time it happened (ms since the epoch), keeping
+/// each story's registration in storage.
 fn statements<'e>(
     outbox: &Outbox,
     storage: &Storage,
     state: &AppState,
-    events: impl Iterator<Item = &'e Event>,
+    events: impl Iterator<Item = (&'e Event, f64)>,
 ) -> Vec<Value> {
     let mut registrations: SortedMap<StoryId, Registration> = storage
         .get(keys::XAPI_REGISTRATIONS)
@@ -139,20 +138,21 @@ fn statements<'e>(
     let begin = |registrations: &mut SortedMap<StoryId, Registration>,
                  out: &mut Vec<Value>,
                  story: &Story,
-                 actor: &Value| {
+                 actor: &Value,
+                 at: f64| {
         let r = Registration {
             id: uuid(),
-            started_ms: js_sys::Date::now(),
+            started_ms: at,
         };
-        out.push(initialized(cfg, actor, story, &r.id, &stamp()));
+        out.push(initialized(cfg, actor, story, &r.id, &stamp_at(at)));
         registrations.insert(story.id.clone(), r.clone());
         r
     };
-    for event in events {
+    for (event, at) in events {
         match event {
             Event::Started { story, .. } => {
                 if let Some(story) = state.story(story) {
-                    begin(&mut registrations, &mut out, story, &actor);
+                    begin(&mut registrations, &mut out, story, &actor, at);
                 }
             }
             Event::Answered { story, turn, .. } => {
@@ -161,9 +161,9 @@ fn statements<'e>(
                 };
                 let r = match registrations.get(&story.id) {
                     Some(r) => r.clone(),
-                    None => begin(&mut registrations, &mut out, story, &actor),
+                    None => begin(&mut registrations, &mut out, story, &actor, at),
                 };
-                out.push(answered(cfg, &actor, story, turn, &r.id, &stamp()));
+                out.push(answered(cfg, &actor, story, turn, &r.id, &stamp_at(at)));
             }
             // Replies taken back are not retracted; the next reply is reported as made.
             Event::TookBack { .. } => {}
@@ -171,14 +171,14 @@ fn statements<'e>(
                 let (Some(story), Some(r)) = (state.story(story), registrations.get(story)) else {
                     continue;
                 };
-                let duration = (js_sys::Date::now() - r.started_ms).max(0.0) as u64;
+                let duration = (at - r.started_ms).max(0.0) as u64;
                 out.push(completed(
                     cfg,
                     &actor,
                     story,
                     completion,
                     &r.id,
-                    &stamp(),
+                    &stamp_at(at),
                     duration,
                 ));
             }

@@ -5,7 +5,7 @@
 
 use super::location::query_param;
 use super::storage::Storage;
-use crate::records::{backoff_ms, DeployConfig, XapiConfig};
+use crate::records::{backoff_ms, DeployConfig, Stamp, XapiConfig};
 use gloo::timers::callback::Timeout;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
@@ -30,9 +30,13 @@ pub fn uuid() -> String {
     )
 }
 
-/// Now, as ISO 8601.
-pub fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().into()
+/// A statement's id and time: a fresh UUID, and `at_ms` (milliseconds since the epoch, as
+/// `Date.now()`) in ISO 8601.
+pub fn stamp_at(at_ms: f64) -> Stamp {
+    Stamp {
+        id: uuid(),
+        timestamp: js_sys::Date::new(&at_ms.into()).to_iso_string().into(),
+    }
 }
 
 /// Loads the build's `config.json` (at `root`, relative to the page: [`crate::platform::location::Entry::root`])

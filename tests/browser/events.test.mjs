@@ -97,3 +97,43 @@ test('replaying from a decision reports every kept reply, made in one render', a
   assert.equal(regs.at(-1), regs.at(-3));
   await context.close();
 });
+
+test('replies made while the LRS configuration loads are sent with the time they were made', async () => {
+  // The configuration comes late (a slow host): the statements wait for it, but each keeps the
+  // moment its event happened, so the class report's times per reply stay true.
+  const { server: app, browser } = env;
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await context.route('**/config.json', async (route) => {
+    await held;
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ xapi: { endpoint: LRS, auth: 'Basic dGVzdDp0ZXN0' } }),
+    });
+  });
+  const statements = [];
+  await context.route(`${LRS}statements**`, (route) => {
+    const body = JSON.parse(route.request().postData() || '[]');
+    const list = Array.isArray(body) ? body : [body];
+    statements.push(...list);
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(list.map((s) => s.id)) });
+  });
+  const page = await newPage(context);
+  await page.goto(`${app.base}#/story/${STORY}`);
+  const opened = Date.now();
+  await page.locator(`[data-choice="${EXPERT[0]}"]`).click();
+  await page.locator(`[data-choice="${EXPERT[1]}"]`).click();
+  const answered = Date.now();
+  await page.waitForTimeout(1500);
+  const released = Date.now();
+  release();
+  const sent = await atLeast(page, 3, () => statements);
+  assert.deepEqual(replies(sent), ['initialized', `answered ${EXPERT[0]}`, `answered ${EXPERT[1]}`]);
+  for (const s of sent) {
+    const at = Date.parse(s.timestamp);
+    assert.ok(at >= opened - 1000 && at <= answered + 100,
+      `${s.verb.id} stamped ${s.timestamp}: the replies were made by ${new Date(answered).toISOString()}, the configuration came at ${new Date(released).toISOString()}`);
+  }
+  await context.close();
+});
