@@ -187,6 +187,9 @@ async fn connect_cmi5(
         });
     }
     let over = sent.terminated;
+    // The session began when the page did, not when the LMS answered: replies made while it
+    // was connecting are stamped when they were made, after `initialized`.
+    let began = sent.started_ms;
     let c = Rc::new(Cmi5 {
         launch,
         data,
@@ -195,7 +198,7 @@ async fn connect_cmi5(
         store,
         leaving,
     });
-    c.report(Moment::Began, js_sys::Date::now());
+    c.report(Moment::Began, began);
     outbox.kick(); // what a reload left queued
     phase.set(if over {
         LmsPhase::Left

@@ -18,6 +18,8 @@ unchanged: the statements are stored in, and read back from, the real LRS.
                                          languagePreference; every LMS.md rule is checked
                                          on the statements read back.
   test_browse_sends_only_initialized_and_terminated   in the LMS's frame, storage blocked.
+  test_in_the_lms_frame_with_storage_blocked_a_normal_launch_passes   the same frame and blocked
+                                         storage, a Normal launch: every rule, passed.
   test_a_refused_fetch_is_said_and_playing_goes_on   the token already taken, or no LaunchData:
                                          a notice, the story plays to its ending, nothing is stored.
   test_launch_data_late_nothing_lost     LaunchData answers 503 three times: the learner is told and plays
@@ -41,6 +43,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from datetime import datetime
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -83,6 +86,7 @@ class Launcher:
         self.tokens: dict[str, str] = {}
         self.returned: list[str] = []
         self.unavailable = 0  # how many LaunchData reads still answer 503 (the LRS overloaded)
+        self.served_launch_data = 0.0  # when a LaunchData read last got its answer (epoch seconds)
         launcher = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -160,6 +164,8 @@ class Launcher:
                 return h._send(503, b'{"error": "try again"}')
             if key not in self.documents:
                 return h._send(404)
+            if key[0] == "state":
+                self.served_launch_data = time.time()
             return h._send(200, self.documents[key])
         if url.path.startswith("/lrs/statements"):
             return self.proxy(h, b"")
@@ -471,6 +477,20 @@ def test_browse_sends_only_initialized_and_terminated(lms, driver):
     check_rules(stored, browse, 0, success=None, mode="Browse")
 
 
+def test_in_the_lms_frame_with_storage_blocked_a_normal_launch_passes(lms, driver):
+    """The AU in the LMS's frame, storage blocked: every statement of a passing session."""
+    launcher, aus = lms
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": BLOCK_STORAGE})
+    expert = paths("mr-santino")["expert"]
+    launch = launcher.launch(aus["mr-santino"])
+    blocked = {0: lambda: notice(driver, "Your browser does not allow saving here")}
+    play(driver, launcher, launch, expert, framed=True, between=blocked)
+    assert launcher.fetches[launch["launch"]] == 1
+    stored = statements_of(launcher, launch["registration"], 3 + 2 * len(expert) + 1)
+    artifact("framed", stored)
+    check_rules(stored, launch, len(expert), success=True)
+
+
 def test_a_refused_fetch_is_said_and_playing_goes_on(lms, driver):
     launcher, aus = lms
     launch = launcher.launch(aus["mr-santino"])
@@ -507,6 +527,11 @@ def test_launch_data_late_nothing_lost(lms, driver):
     assert launcher.unavailable == 0
     stored = statements_of(launcher, launch["registration"], 2 * len(expert) + 4)
     check_rules(stored, launch, len(expert), success=True)
+    # The replies made while LaunchData was unavailable carry the time they were made, not the
+    # time they could be sent (the stamps' order is checked above: initialized stays first).
+    first = next(s for s in stored if verb(s) == "answered")
+    made = datetime.fromisoformat(first["timestamp"].replace("Z", "+00:00")).timestamp()
+    assert made < launcher.served_launch_data - 0.5, (first["timestamp"], launcher.served_launch_data)
 
 
 def test_lrs_down_statements_wait_and_arrive_once(lms, driver):
