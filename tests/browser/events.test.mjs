@@ -14,22 +14,33 @@ const LRS = 'https://lrs.invalid/xapi/';
 
 const env = suite(before, after, { wiki: true });
 
+/** Routes `config.json` to a configuration naming a fake LRS (after `held`, when given: a slow
+ * host) and that LRS's statements resource to a list, which is returned as statements arrive. */
+async function withLrs(context, held = Promise.resolve()) {
+  const statements = [];
+  await context.route('**/config.json', async (route) => {
+    await held;
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ xapi: { endpoint: LRS, auth: 'Basic dGVzdDp0ZXN0', activity_base: 'https://rapport.example/xapi/' } }),
+    });
+  });
+  await context.route(`${LRS}statements**`, (route) => {
+    const body = JSON.parse(route.request().postData() || '[]');
+    const list = Array.isArray(body) ? body : [body];
+    statements.push(...list);
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(list.map((s) => s.id)) });
+  });
+  return statements;
+}
+
 /** The wiki page framing the app, with an LRS configured; statements the LRS receives and the
  * host's messages are returned as they arrive. */
 async function embedded() {
   // No service worker: its requests would pass the routes below by.
   const { server: app, wiki, browser } = env;
   const context = await browser.newContext({ serviceWorkers: 'block' });
-  const statements = [];
-  await context.route('**/config.json', (route) => route.fulfill({
-    contentType: 'application/json',
-    body: JSON.stringify({ xapi: { endpoint: LRS, auth: 'Basic dGVzdDp0ZXN0', activity_base: 'https://rapport.example/xapi/' } }),
-  }));
-  await context.route(`${LRS}statements**`, (route) => {
-    const body = JSON.parse(route.request().postData() || '[]');
-    statements.push(...(Array.isArray(body) ? body : [body]));
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify((Array.isArray(body) ? body : [body]).map((s) => s.id)) });
-  });
+  const statements = await withLrs(context);
   const page = await newPage(context);
   const src = `${app.base}?embed=1&story=${STORY}&origin=${encodeURIComponent(new URL(wiki.base).origin)}`;
   await page.goto(`${wiki.base}embed.html?app=${encodeURIComponent(src)}`);
@@ -104,21 +115,7 @@ test('replies made while the LRS configuration loads are sent with the time they
   const { server: app, browser } = env;
   const context = await browser.newContext({ serviceWorkers: 'block' });
   let release;
-  const held = new Promise((ok) => { release = ok; });
-  await context.route('**/config.json', async (route) => {
-    await held;
-    await route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ xapi: { endpoint: LRS, auth: 'Basic dGVzdDp0ZXN0' } }),
-    });
-  });
-  const statements = [];
-  await context.route(`${LRS}statements**`, (route) => {
-    const body = JSON.parse(route.request().postData() || '[]');
-    const list = Array.isArray(body) ? body : [body];
-    statements.push(...list);
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(list.map((s) => s.id)) });
-  });
+  const statements = await withLrs(context, new Promise((ok) => { release = ok; }));
   const page = await newPage(context);
   await page.goto(`${app.base}#/story/${STORY}`);
   const opened = Date.now();
